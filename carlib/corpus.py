@@ -1,0 +1,374 @@
+"""Step 1 — load a corpus of news articles, with their metadata, into one DataFrame.
+
+The articles table has one row per article and these columns:
+
+=====================  =====================================================================
+article_id             the file's stem (or the export's id column, or ``<export stem>_<row>``)
+outlet                 who published it; ``unknown`` when the metadata does not say
+published              first day of the publication date (``datetime64``; ``NaT`` if unknown)
+published_precision    ``day``, ``month`` or ``year`` (how much of ``published`` is known)
+published_basis        the evidence for the date, as written in the metadata (may be empty)
+headline               a short title (may be empty)
+text                   the text exactly as decoded; every offset computed later refers to it
+path                   where the text came from (``file`` or ``file#row``)
+n_chars, n_words       size of ``text``
+sha256                 SHA-256 of ``text`` encoded as UTF-8 (for a UTF-8 file without BOM this
+                       is the file's own ``sha256sum``)
+encoding               ``utf-8``, ``utf-8-sig`` or ``cp1252``
+duplicate_of           ``article_id`` of an earlier article with the same text, else empty
+=====================  =====================================================================
+
+Extra metadata columns are kept. What was not loaded (empty files, stray files, empty export
+rows) is listed in ``skipped_files(articles)``; every problem is reported by a
+:class:`CorpusWarning` that names the file (and row and column for metadata) and says what to
+fix, or by a :class:`CorpusError` when nothing sensible can be loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+__all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "ARTICLE_COLUMNS"]
+
+ARTICLE_COLUMNS = [
+    "article_id", "outlet", "published", "published_precision", "published_basis", "headline",
+    "text", "path", "n_chars", "n_words", "sha256", "encoding", "duplicate_of",
+]
+METADATA_FILE = "articles.csv"
+PRECISIONS = ("day", "month", "year")
+# Column names used by common news-database exports, mapped to ours.
+COLUMN_ALIASES = {
+    "id": "article_id", "doc_id": "article_id",
+    "source": "outlet", "publication": "outlet", "publisher": "outlet", "source_name": "outlet",
+    "date": "published", "pub_date": "published", "publish_date": "published",
+    "published_at": "published", "publication_date": "published",
+    "title": "headline",
+    "body": "text", "content": "text", "full_text": "text", "article_text": "text",
+}
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_DATE_FORMATS = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "%Y-%m-%d", "day"),
+    (re.compile(r"^\d{4}-\d{2}$"), "%Y-%m", "month"),
+    (re.compile(r"^\d{4}$"), "%Y", "year"),
+)
+
+
+class CorpusError(ValueError):
+    """The corpus cannot be loaded as given; the message names the file and what to fix."""
+
+
+class CorpusWarning(UserWarning):
+    """Something in the corpus was skipped or guessed; the message names the file."""
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CorpusWarning, stacklevel=3)
+
+
+@dataclass
+class _Collected:
+    rows: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+
+    def skip(self, path: str, reason: str, *, quiet: bool = False) -> None:
+        self.skipped.append({"path": path, "reason": reason})
+        if not quiet:
+            _warn(f"{path}: skipped, {reason}")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(2, len(head) // 100)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode an article's bytes: UTF-8 (with or without BOM), else cp1252 with a warning.
+
+    >>> decode_bytes("Yaloké".encode("cp1252"), "a.txt")  # doctest: +SKIP
+    ('Yaloké', 'cp1252')
+    """
+    if _looks_binary(data):
+        raise CorpusError(f"{name}: this looks like a binary file, not text; "
+                          "save the article as plain text (.txt, UTF-8) and load it again")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        where = err.start
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{name}: neither UTF-8 nor cp1252 (byte {err.start}); "
+                          "re-save it as UTF-8") from None
+    _warn(f"{name}: not valid UTF-8 (byte {where}); decoded as cp1252 — check accented "
+          "letters, or re-save the file as UTF-8")
+    return text, "cp1252"
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def parse_published(value: object, where: str) -> tuple[pd.Timestamp, str | None]:
+    """Parse an ISO date, ``YYYY-MM`` or ``YYYY`` into (first day, precision).
+
+    Anything else pandas can read unambiguously is accepted as a day; what it cannot read gives
+    a warning naming ``where`` and ``NaT``.
+
+    >>> parse_published("2013-12", "row 2")
+    (Timestamp('2013-12-01 00:00:00'), 'month')
+    """
+    if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
+        return pd.NaT, None
+    raw = str(value).strip()
+    for pattern, fmt, precision in _DATE_FORMATS:
+        if pattern.match(raw):
+            try:
+                return pd.to_datetime(raw, format=fmt), precision
+            except ValueError:
+                break
+    else:
+        try:
+            stamp = pd.to_datetime(raw, format="mixed", dayfirst=False)
+            return stamp.tz_localize(None).normalize() if stamp.tzinfo else stamp.normalize(), "day"
+        except (ValueError, OverflowError):
+            pass
+    _warn(f"{where}: cannot read the date {raw!r}; write it as YYYY-MM-DD, YYYY-MM or YYYY "
+          "(the article is loaded with no date)")
+    return pd.NaT, None
+
+
+def _canonical_columns(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    renamed = {}
+    for column in frame.columns:
+        key = str(column).strip().lower()
+        target = COLUMN_ALIASES.get(key, key)
+        if target in renamed.values() or (target != key and target in frame.columns):
+            continue
+        renamed[column] = target
+    frame = frame.rename(columns=renamed)
+    dupes = frame.columns[frame.columns.duplicated()].tolist()
+    if dupes:
+        raise CorpusError(f"{name}: column(s) {dupes} appear twice; keep one of each")
+    return frame
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    data = path.read_bytes()
+    text, _ = decode_bytes(data, str(path))
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                            on_bad_lines="error")
+    except pd.errors.EmptyDataError:
+        raise CorpusError(f"{path}: the file is empty; it needs a header row") from None
+    except (pd.errors.ParserError, csv.Error) as err:
+        raise CorpusError(f"{path}: not a well-formed CSV ({err}); check quoting and the "
+                          "number of commas on that line") from None
+    return _canonical_columns(frame, str(path))
+
+
+def _metadata_fields(record: dict, where: str) -> dict:
+    """Turn one metadata record into article columns, warning about what is wrong in it."""
+    out = {k: v for k, v in record.items() if k not in ("file", "text")}
+    published, precision = parse_published(record.get("published"), f"{where}, column 'published'")
+    given = str(record.get("published_precision") or "").strip().lower()
+    if given and given not in PRECISIONS:
+        _warn(f"{where}, column 'published_precision': {given!r} is not one of "
+              f"{', '.join(PRECISIONS)}; using {precision or 'none'}")
+    elif given and precision and PRECISIONS.index(given) > PRECISIONS.index(precision):
+        precision = given  # e.g. published 2014-01-01 with precision 'month'
+    out["published"], out["published_precision"] = published, precision
+    out["outlet"] = str(record.get("outlet") or "").strip() or "unknown"
+    return out
+
+
+def _load_folder_metadata(folder: Path, txt_names: set[str]) -> dict[str, dict]:
+    """Map file name -> metadata fields from ``articles.csv`` beside the articles, if any."""
+    meta_path = folder / METADATA_FILE
+    if not meta_path.exists():
+        return {}
+    frame = _read_csv(meta_path)
+    if "file" not in frame.columns and "article_id" not in frame.columns:
+        raise CorpusError(f"{meta_path}: needs a 'file' or an 'article_id' column to match "
+                          "rows to article files")
+    by_file: dict[str, dict] = {}
+    for i, record in enumerate(frame.to_dict("records"), start=2):
+        where = f"{meta_path} row {i}"
+        name = str(record.get("file") or "").strip() or f"{record.get('article_id', '').strip()}.txt"
+        if name == ".txt":
+            _warn(f"{where}: no 'file' and no 'article_id'; fill one in (row ignored)")
+            continue
+        if name in by_file:
+            raise CorpusError(f"{where}: a second row for {name!r}; keep one row per article")
+        if name not in txt_names:
+            _warn(f"{where}: the file {name!r} is not in {folder}; fix the 'file' column or "
+                  "add the file (row ignored)")
+            continue
+        by_file[name] = _metadata_fields(record, where)
+    return by_file
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _article(text: str, encoding: str, path: str, article_id: str, meta: dict) -> dict:
+    row = {"published": pd.NaT, "published_precision": None, "published_basis": "",
+           "headline": "", "outlet": "unknown", **meta}
+    row.update(article_id=article_id, text=text, path=path, encoding=encoding)
+    return row
+
+
+def _from_text_file(path: Path, meta: dict | None, found: _Collected) -> None:
+    text, encoding = decode_bytes(path.read_bytes(), str(path))
+    if not text.strip():
+        found.skip(str(path), "the file is empty")
+        return
+    if meta is None:
+        meta = {}
+        metadata_file = path.parent / METADATA_FILE
+        if metadata_file.exists():
+            _warn(f"{path}: no row in {metadata_file}; add one (article_id,file,outlet,"
+                  "published,...) so its outlet and date are known")
+    article_id = str(meta.pop("article_id", "") or path.stem).strip()
+    found.rows.append(_article(text, encoding, str(path), article_id, meta))
+
+
+def _from_folder(folder: Path, found: _Collected) -> None:
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    txt = [p for p in files if p.suffix.lower() == ".txt"]
+    for other in files:
+        if other.suffix.lower() == ".txt" or other.name == METADATA_FILE:
+            continue
+        found.skip(str(other), "not a .txt article", quiet=other.name.startswith("."))
+    metadata = _load_folder_metadata(folder, {p.name for p in txt})
+    for path in txt:
+        _from_text_file(path, metadata.get(path.name), found)
+
+
+def _export_records(path: Path) -> Iterable[tuple[str, dict]]:
+    if path.suffix.lower() == ".csv":
+        frame = _read_csv(path)
+        yield from ((f"{path}#row{i}", r) for i, r in enumerate(frame.to_dict("records"), 2))
+        return
+    text, _ = decode_bytes(path.read_bytes(), str(path))
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise CorpusError(f"{path} line {i}: not valid JSON ({err.msg}); each line must "
+                              "be one JSON object") from None
+        if not isinstance(record, dict):
+            raise CorpusError(f"{path} line {i}: expected a JSON object, got "
+                              f"{type(record).__name__}")
+        record = {COLUMN_ALIASES.get(k.strip().lower(), k.strip().lower()): v
+                  for k, v in record.items()}
+        yield f"{path}#line{i}", record
+
+
+def _from_export(path: Path, found: _Collected) -> None:
+    records = list(_export_records(path))
+    if records and "text" not in records[0][1]:
+        raise CorpusError(f"{path}: no text column; name the column with the article text "
+                          f"'text' (or one of {sorted(k for k, v in COLUMN_ALIASES.items() if v == 'text')})")
+    for where, record in records:
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            found.skip(where, "the text is empty")
+            continue
+        meta = _metadata_fields(record, where)
+        raw_id = str(meta.pop("article_id", "") or "").strip()
+        article_id = raw_id or f"{path.stem}_{where.rsplit('#', 1)[1]}"
+        found.rows.append(_article(text, "utf-8", where, article_id, meta))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_articles(source: str | Path) -> pd.DataFrame:
+    """Load articles from a folder of ``.txt`` files, one file, or a ``.csv``/``.jsonl`` export.
+
+    A folder may hold an ``articles.csv`` (``article_id, file, outlet, published,
+    published_precision, published_basis, headline``); a single ``.txt`` file uses the
+    ``articles.csv`` beside it. Exports need a ``text`` column (or ``body``/``content``).
+
+    >>> articles = load_articles("seeds")
+    >>> articles[["article_id", "outlet", "published", "n_words"]]  # doctest: +SKIP
+    """
+    path = Path(source)
+    found = _Collected()
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_dir():
+        _from_folder(path, found)
+    elif path.suffix.lower() == ".txt":
+        neighbours = {p.name for p in path.parent.glob("*.txt")}
+        _from_text_file(path, _load_folder_metadata(path.parent, neighbours).get(path.name), found)
+    elif path.suffix.lower() in (".csv", ".jsonl"):
+        _from_export(path, found)
+    else:
+        raise CorpusError(f"{path}: unknown kind of file {path.suffix!r}; give a folder of .txt "
+                          "files, a .txt file, or a .csv/.jsonl export with a text column")
+    return _finish(found, str(path))
+
+
+def _finish(found: _Collected, source: str) -> pd.DataFrame:
+    if not found.rows:
+        _warn(f"{source}: no articles loaded")
+    frame = pd.DataFrame(found.rows)
+    for column in ARTICLE_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = pd.Series(dtype=object)
+    ids = frame["article_id"]
+    if ids.duplicated().any():
+        raise CorpusError(f"{source}: article_id used twice: {sorted(set(ids[ids.duplicated()]))}; "
+                          "give each article its own id")
+    texts = frame["text"].astype(str)
+    frame["n_chars"] = texts.str.len().astype("int64")
+    frame["n_words"] = texts.map(lambda t: len(_WORD.findall(t))).astype("int64")
+    frame["sha256"] = texts.map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
+    frame["published"] = pd.to_datetime(frame["published"])
+    frame["duplicate_of"] = _duplicates(frame)
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+    frame = frame[ARTICLE_COLUMNS + extra].reset_index(drop=True)
+    frame.attrs["skipped"] = found.skipped
+    return frame
+
+
+def _duplicates(frame: pd.DataFrame) -> pd.Series:
+    first_seen: dict[str, str] = {}
+    marks = []
+    for article_id, text in zip(frame["article_id"], frame["text"]):
+        key = " ".join(str(text).split()).casefold()
+        original = first_seen.setdefault(key, article_id)
+        marks.append("" if original == article_id else original)
+        if original != article_id:
+            _warn(f"{article_id}: same text as {original}; flagged in 'duplicate_of' "
+                  "(drop it with articles[articles.duplicate_of == ''])")
+    return pd.Series(marks, index=frame.index, dtype=object)
+
+
+def skipped_files(articles: pd.DataFrame) -> pd.DataFrame:
+    """What ``load_articles`` did not load, with the reason: columns ``path, reason``.
+
+    >>> skipped_files(load_articles("seeds"))  # doctest: +SKIP
+    Empty DataFrame
+    """
+    return pd.DataFrame(articles.attrs.get("skipped", []), columns=["path", "reason"])

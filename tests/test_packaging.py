@@ -1,0 +1,41 @@
+"""The promises of the layout: same dependencies for pip and conda, clean notebooks, CI = README."""
+
+import json
+import re
+import tomllib
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject(root):
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    pip_deps = project["dependencies"] + project["optional-dependencies"]["test"]
+    text = (root / "environment.yml").read_text().split("dependencies:", 1)[1]
+    conda = [line.strip()[2:] for line in text.splitlines()
+             if line.startswith("  - ") and not line.strip().startswith(("- pip", "- python"))]
+    assert sorted(map(str.lower, pip_deps)) == sorted(map(str.lower, conda))
+
+
+def test_ci_runs_exactly_the_readme_test_command(root):
+    readme = (root / "README.md").read_text()
+    commands = re.findall(r"^(python3 tasks\.py \w+)$", readme, flags=re.M)
+    assert "python3 tasks.py report" in commands and "python3 tasks.py test" in commands
+    ci = [line for line in (root / ".ci" / "run").read_text().splitlines()
+          if line.strip() and not line.startswith("#") and not line.startswith("set ")]
+    assert ci[-1] == "python3 tasks.py test"
+
+
+def test_notebooks_are_committed_clean_numbered_and_parameterised(root):
+    notebooks = sorted((root / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for path in notebooks:
+        assert re.match(r"\d\d_\w+\.ipynb$", path.name), path.name
+        nb = json.loads(path.read_text())
+        cells = nb["cells"]
+        assert cells[0]["cell_type"] == "markdown" and "".join(cells[0]["source"]).startswith("# ")
+        assert any("parameters" in c.get("metadata", {}).get("tags", []) for c in cells), path.name
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                assert not cell["outputs"] and cell["execution_count"] is None, path.name
