@@ -5,13 +5,18 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts -> report.
 
 >>> import carlib
 >>> articles = carlib.load_articles("seeds")
+>>> tags = carlib.tag_corpus(articles)  # sentences, mentions, dates, figures
 """
 
 from .charts import plot_articles_timeline
 from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
+from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
+from .text import sentences
 
 __all__ = [
     "CorpusError", "CorpusWarning", "load_articles", "skipped_files",
+    "sentences",
+    "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
     "plot_articles_timeline",
 ]
 __version__ = "0.1.0"

@@ -73,3 +73,11 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path):
         write_atomic(target, object())  # type: ignore[arg-type]
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_tagging_report_shows_people_actors_dates_and_figures(built):
+    out, _ = built
+    page = (out / "02_tagging.html").read_text()
+    for expected in ("Joanne Mariner", "anti-balaka", "almost 1,000 people", "2013-12-19",
+                     "in_need", "Traceback"):
+        assert (expected in page) == (expected != "Traceback"), expected

@@ -1,0 +1,537 @@
+"""Who is in the news: actors (armed groups, forces, organisations, media) and named people.
+
+``tag(articles)`` returns one row per mention:
+
+============  ==============================================================================
+provenance    ``article_id, sentence_id, start, end, quote`` (the name as written; a
+              possessive ``'s`` is left out)
+kind          ``actor`` or ``person``
+label         an actor's canonical name from the lexicon, or a person's full name (a later
+              ``said Mariner`` is labelled ``Joanne Mariner``)
+type          the actor's type from the lexicon (``armed_group``, ``state_force``,
+              ``foreign_force``, ``peacekeepers``, ``international_org``, ``ngo``, ``court``,
+              ``government``, ``media``), or ``person``
+role          a person's role as the text gives it (``senior crisis adviser``); empty if none
+organisation  a person's organisation: the actor's label when it is in the lexicon
+              (``Amnesty's ...``, ``... at Human Rights Watch``), else as written
+              (``... at Oxford University``); for an actor, its affiliation from the lexicon
+method        the rule that found it: ``lexicon``; for people ``role_name``
+              (``interim president Catherine Samba-Panza``), ``appositive_role``
+              (``Joanne Mariner, senior crisis response adviser at Amnesty International``),
+              ``said_name`` (``said X``, ``according to X``), ``name_said`` (``X told``),
+              ``nltk_ne`` (NLTK's chunker, only when its data is installed), ``known_name`` (the
+              full name again) and ``surname`` (``Mariner told IPS``, after the full name)
+============  ==============================================================================
+
+Actors come from ``carlib/lexicons/actors.csv`` (or your own CSV with the columns
+``label, aliases, type, affiliation``): one regex, longest alias first, tolerant of hyphens,
+spaces and accents (``anti-balaka`` = ``anti Balaka`` = ``antibalaka``); acronyms (``ICC``,
+``UN``) are case-sensitive and also match dotted (``U.N.``, ``U. N.``); a capitalised word
+must keep its capital (``Amnesty``, not ``amnesty``). Capitalised words that are never part
+of a person's name (places, weekdays, organisation words) are listed in
+``carlib/lexicons/not_names.csv``; rows of type ``not_a_name`` in your own lexicon add to them.
+
+A person is a run of 2-4 capitalised words (``Samba-Panza``, ``Ki-moon``, ``Karikari-apau``,
+particles ``de``/``van``/``bin``) that is not an actor, holds no such word, and stands where
+news copy puts a name: after a role (``carlib/lexicons/roles.csv``, with its modifiers), an
+actor's possessive, after ``said``, before ``said``/``told``/``warned`` (also ``X of Amnesty
+International said``), or before an appositive role.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
+from pathlib import Path
+from typing import Callable, Iterator
+
+import nltk
+import pandas as pd
+
+from ..lexicon import read_lexicon
+from .spans import PROVENANCE, Sentence, frame, iter_sentences
+
+__all__ = ["tag", "MENTION_COLUMNS"]
+
+MENTION_COLUMNS = PROVENANCE + ["kind", "label", "type", "role", "organisation", "method"]
+NOT_A_NAME = "not_a_name"
+
+# English grammar, not data: words that are never part of a name nor a role's modifier.
+_FUNCTION_WORDS = frozenset("""
+a an the this that these those his her its their our my your he she it they we i you him them
+who whom whose which what when where while why how and or but nor so yet if as of in on at to
+for by with from into onto about after before since until during under over against between
+among than then there here also even only just not no is are was were be been being has have
+had will would can could may might must shall should do does did last next other another both
+all some many most such each every mr mrs ms dr sir madam
+""".split())
+_SPEECH_VERBS = ("said|says|told|tells|added|adds|warned|warns|explained|explains|stated|noted|"
+                 "notes|wrote|writes|asked|insisted|urged|urges|claimed|claims|argued|argues|"
+                 "stressed|recalled|estimated|estimates|tweeted|commented|acknowledged|"
+                 "confirmed|denied|announced|declared|reported|replied|cautioned|continued")
+_SPEECH_WORDS = frozenset(_SPEECH_VERBS.split("|"))
+_NOT_MODIFIERS = _FUNCTION_WORDS | _SPEECH_WORDS
+_SPEECH_ADVERBS = "has|had|also|later|then|previously|further|recently|once|again|earlier"
+_PRONOUNS = frozenset("he she it they we i you".split())
+_PARTICLES = "de|da|di|du|dos|das|del|della|der|den|la|le|van|von|ter|ten|bin|ibn|al|el|ould|ag"
+_SP = r"[^\S\r\n]+"
+_DOT = r"\.\s?"  # between the letters of a dotted acronym
+
+_LATIN = [chr(c) for c in range(0xC0, 0x250)]
+_UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LO = "a-z" + "".join(c for c in _LATIN if c.islower())
+_NAME_WORD = (rf"(?:(?:al|el|ad|ag|as|bin|ben)-|[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?"
+              rf"(?:-[{_UP}{_LO}][{_LO}]+)*")
+# two or more capitalised words that may hold a name, with initials and particles between them
+_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:{_SP}(?:(?:[{_UP}]\.|{_PARTICLES}){_SP})*"
+                  rf"{_NAME_WORD})+(?!\w)")
+_CORE = re.compile(_NAME_WORD)
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s,;:()\[\]\"“”‘!?]+")
+_POSSESSIVE = re.compile(r"['’]s")
+_SPEECH_BEFORE = re.compile(rf"(?<!\w)(?:{_SPEECH_VERBS}|according{_SP}to){_SP}\Z", re.I)
+_SPEECH_AFTER = re.compile(
+    rf",?{_SP}(?:(?:{_SPEECH_ADVERBS}){_SP}){{0,2}}(?:{_SPEECH_VERBS})(?!\w)", re.I)
+_APPOSITIVE = re.compile(rf",{_SP}(?:(?:the|a|an){_SP})?", re.I)
+_PREPOSITION = re.compile(rf"{_SP}(?:at|of|for|with|from|in|to){_SP}(?:the{_SP})?", re.I)
+_ALPHA_WORD = re.compile(r"[^\W\d_]+(?:[-'’.]+[^\W\d_]+)*\.?")  # "U.S.", "Samba-Panza"
+_AND = re.compile(rf",?{_SP}(?:and|&){_SP}|,{_SP}")
+_ACTOR_TO_NAME = re.compile(rf"(?:['’]s)?{_SP}|,{_SP}")
+_NLTK_RESOURCES = ("taggers/averaged_perceptron_tagger_eng/", "chunkers/maxent_ne_chunker_tab/",
+                   "corpora/words")
+_MAX_MODIFIERS = 4
+_WINDOW = 80  # characters looked at around a name for its role
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Actor:
+    label: str
+    type: str
+    affiliation: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern
+    actors: dict[str, _Actor]  # _key(alias) -> actor
+    not_names: frozenset[str]  # casefolded words never part of a name
+
+
+def _key(text: str) -> str:
+    """What two spellings of one alias share: ``U. N.`` = ``UN``, ``Séléka`` = ``seleka``."""
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if c.isalnum())
+
+
+@lru_cache(maxsize=None)
+def _letter(char: str, any_case: bool) -> str:
+    """A character class for a letter and its accented forms (``e`` -> ``[eéèêë...]``)."""
+    if char in "'’":
+        return "['’]"
+    forms = {char, char.swapcase()} if any_case else {char}
+    forms |= {c for c in _LATIN if unicodedata.normalize("NFD", c)[0] in forms}
+    return f"[{''.join(sorted(forms))}]" if len(forms) > 1 else re.escape(char)
+
+
+def _word_atoms(word: str) -> list[str]:
+    """One regex per character of an alias word (a trie of these is fast to search)."""
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", word):  # "U.N." is written "UN"
+        word = word.replace(".", "")
+    if re.fullmatch(r"[A-Z0-9]*[A-Z][A-Z0-9]*", word) and len(word) > 1:  # acronym: exact case
+        if word.isalpha() and len(word) <= 4:  # also "U.N.", "U. N."
+            return [word[0], f"(?:{word[1:]}|{_DOT}{_DOT.join(word[1:])}\\.)"]
+        return [re.escape(c) for c in word]
+    # "Amnesty" keeps its capital (never "amnesty"); a lower-case word matches any case
+    return [_letter(word[0], word[0].islower()), *(_letter(c, True) for c in word[1:])]
+
+
+def _atoms(alias: str) -> list[str]:
+    """An alias as a list of regexes; ``anti-balaka`` also matches ``anti Balaka``."""
+    out: list[str] = []
+    for part in re.split(r"(\s+|-)", alias.strip()):
+        if part == "-":
+            out.append(r"[\s\-‐‑]*")
+        elif part.isspace():
+            out.append(r"[\s\-‐‑]+")
+        elif part:
+            out.extend(_word_atoms(part))
+    return out
+
+
+def _trie(aliases: list[list[str]]) -> str:
+    """One regex for many aliases, factored by shared prefixes, longest alias tried first."""
+    root: dict = {}
+    for atoms in aliases:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def build(node: dict) -> tuple[str, int]:
+        branches = sorted(((atom + sub, depth + 1) for atom, (sub, depth) in
+                           ((a, build(child)) for a, child in node.items() if a)),
+                          key=lambda b: -b[1])
+        if not branches:
+            return "", 0
+        body = "(?:" + "|".join(b[0] for b in branches) + ")"
+        return (body + "?" if "" in node else body), branches[0][1]
+
+    return build(root)[0]
+
+
+def _rows(lexicon: str) -> list[dict]:
+    table = read_lexicon(lexicon, ("label", "aliases", "type"))
+    if "affiliation" not in table:
+        table["affiliation"] = ""
+    return table.to_dict("records")
+
+
+@lru_cache(maxsize=8)
+def _lexicon(lexicon: str) -> _Lexicon:
+    actors: dict[str, _Actor] = {}
+    alias_atoms: list[list[str]] = []
+    not_names = {word.casefold() for words in read_lexicon("not_names", ("words",))["words"]
+                 for word in words.split("|") if word}
+    for row in _rows(lexicon):
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        if row["type"] == NOT_A_NAME:
+            not_names.update(a.casefold() for a in aliases)
+            continue
+        actor = _Actor(row["label"], row["type"], row["affiliation"])
+        for alias in [row["label"], *aliases]:
+            if _key(alias):  # an empty alias would match everywhere
+                actors.setdefault(_key(alias), actor)
+                alias_atoms.append(_atoms(alias))
+    pattern = re.compile(rf"(?<!\w){_trie(alias_atoms)}(?!\w)")
+    return _Lexicon(pattern, actors, frozenset(not_names))
+
+
+@dataclass(frozen=True)
+class _Roles:
+    anywhere: re.Pattern  # a role phrase
+    tail: re.Pattern  # a role phrase right before a name ("interim president ")
+    of_tail: re.Pattern  # "chief prosecutor of the ICC, " before a name
+    heads: frozenset[str]  # role nouns, casefolded ("president", "secretary-general")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> _Roles:
+    phrases = read_lexicon("roles", ("role",))["role"].str.lower().tolist()
+    role = rf"(?<!\w)(?P<role>{_trie([_atoms(p) for p in phrases])})(?P<plural>s)?(?!\w)\.?"
+    return _Roles(re.compile(role, re.I), re.compile(rf"{role}{_SP}\Z", re.I),
+                  re.compile(rf"{role}{_SP}(?:of|at|for|with|in|to){_SP}[^,;:()\"“”]{{1,50}}?,"
+                             rf"{_SP}\Z", re.I),
+                  frozenset(p.split()[-1] for p in phrases))
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    actor: _Actor
+
+
+@dataclass
+class _Person:
+    start: int
+    end: int
+    label: str
+    role: str
+    organisation: str
+    method: str
+    plural: bool = False  # "Presidents X and Y": the role also covers the next name
+
+
+@dataclass(frozen=True)
+class _Description:
+    role: str
+    organisation: str
+    plural: bool = False
+
+
+@dataclass
+class _Context:
+    """One sentence's text, its actors and the people found in it so far."""
+
+    text: str
+    lexicon: _Lexicon
+    actors: list[_Span] = field(init=False)
+    people: list[_Person] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        found = ((m, self.lexicon.actors.get(_key(m.group())))
+                 for m in self.lexicon.pattern.finditer(self.text))
+        self.actors = [_Span(m.start(), m.end(), actor) for m, actor in found if actor]
+
+    def actor_at(self, position: int) -> _Span | None:
+        return next((a for a in self.actors if a.start <= position < a.end), None)
+
+    def person_at(self, position: int) -> _Person | None:
+        return next((p for p in self.people if p.start <= position < p.end), None)
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in [*self.actors, *self.people])
+
+
+def _blocks(ctx: _Context, token: re.Match, last: bool, in_role: bool) -> bool:
+    """Whether this word of a capitalised run cannot be part of a person's name."""
+    if in_role or ctx.actor_at(token.start()) or ctx.actor_at(token.end() - 1):
+        return True
+    if not _CORE.fullmatch(token.group()):
+        return False  # a particle or an initial, kept only between two name words
+    word = token.group().casefold()
+    heads = _roles().heads
+    return (word in _FUNCTION_WORDS
+            or any(part in ctx.lexicon.not_names for part in word.split("-"))
+            or (not last and (word in heads or word[:-1] in heads)))  # not John "Major"
+
+
+def _name_spans(ctx: _Context) -> Iterator[tuple[int, int]]:
+    """Spans of 2-4 capitalised words that could be a person's name."""
+    for run in _RUN.finditer(ctx.text):
+        tokens = list(_TOKEN.finditer(ctx.text, run.start(), run.end()))
+        phrases = [r.span() for r in _roles().anywhere.finditer(ctx.text, run.start(), run.end())
+                   if len(r.group("role").split()) > 1]  # "Prime Minister", "High Commissioner"
+        piece: list[re.Match] = []
+        for i, token in enumerate([*tokens, None]):
+            if token is not None and not _blocks(ctx, token, i == len(tokens) - 1, any(
+                    a <= token.start() < b for a, b in phrases)):
+                piece.append(token)
+                continue
+            cores = [t for t in piece if _CORE.fullmatch(t.group())]
+            if 2 <= len(cores) <= 4:
+                yield cores[0].start(), cores[-1].end()
+            piece = []
+
+
+def _modifiers(ctx: _Context, start: int) -> tuple[list[str], str]:
+    """The words before a role that belong to it, and the actor that leads them.
+
+    ``Amnesty's senior crisis`` adviser -> (``senior crisis``, Amnesty International). Place
+    words and capitalised words next to the role are modifiers (``French`` Ambassador); a
+    past participle ends them (``ousted`` President); a lower-case word right after a name or
+    a pronoun is a verb, not a modifier (Kiir ``met`` rebel leader Riek Machar).
+    """
+    text, words = ctx.text, []
+    for word in reversed(list(_WORD.finditer(text, max(0, start - _WINDOW), start))):
+        bare = word.group().rstrip(".")
+        if text[word.end():start].strip() or len(words) >= _MAX_MODIFIERS:
+            break
+        actor = ctx.actor_at(word.start())
+        if actor:
+            return words, actor.actor.label
+        if _POSSESSIVE.search(bare) or not _ALPHA_WORD.fullmatch(bare):
+            break  # "the country's interim president"
+        lower_before = bool(words) and words[0][:1].islower()
+        name_like = bare[:1].isupper() and bare.casefold() not in ctx.lexicon.not_names
+        if ctx.person_at(word.start()) or bare.casefold() in _PRONOUNS or (
+                name_like and lower_before):
+            return words[lower_before:], ""
+        if bare.casefold() in _NOT_MODIFIERS:
+            break
+        words.insert(0, word.group() if "." in bare else bare)  # "U.S." ambassador
+        start = word.start()
+        if bare.endswith("ed"):
+            break
+    return words, ""
+
+
+def _described(ctx: _Context, role: re.Match, organisation: str = "") -> _Description:
+    """A role phrase with its modifiers (``Amnesty's senior crisis adviser``)."""
+    modifiers, inner = _modifiers(ctx, role.start())
+    return _Description(" ".join([*modifiers, *role.group("role").split()]),
+                        organisation or inner, bool(role.group("plural")))
+
+
+def _organisation_after(ctx: _Context, position: int) -> str:
+    """``at Amnesty International`` / ``of Oxford University`` right after a role."""
+    prep = _PREPOSITION.match(ctx.text, position)
+    if not prep:
+        return ""
+    actor = ctx.actor_at(prep.end())
+    run = _RUN.match(ctx.text, prep.end())
+    if actor:
+        return actor.actor.label
+    if run and not any(w.casefold() in _FUNCTION_WORDS for w in run.group().split()):
+        return run.group()
+    return ""
+
+
+def _role_before(ctx: _Context, start: int) -> _Description | None:
+    """What the words right before a name say about the person, if anything."""
+    lo = max(0, start - _WINDOW)
+    role = _roles().tail.search(ctx.text, lo, start)
+    if role:  # "Amnesty's senior crisis adviser Joanne Mariner"
+        return _described(ctx, role)
+    actor = next((a for a in ctx.actors if _ACTOR_TO_NAME.fullmatch(ctx.text, a.end, start)), None)
+    if actor and "," not in ctx.text[actor.end:start]:  # "CNN's Nana Karikari-apau"
+        # "U. N.  High Commissioner for Human Rights Navi Pillay"
+        inner = _roles().anywhere.search(ctx.text, actor.start, actor.end)
+        return _Description(" ".join(ctx.text[inner.start():actor.end].split()) if inner else "",
+                            actor.actor.label)
+    role = _roles().of_tail.search(ctx.text, lo, start)  # "chief prosecutor of the ICC, X"
+    return _described(ctx, role, actor.actor.label if actor else "") if role else None
+
+
+def _appositive(ctx: _Context, end: int) -> _Description | None:
+    """What ``X, senior legal advisor at Human Rights Watch,`` says about X."""
+    text = ctx.text
+    lead = _APPOSITIVE.match(text, end)
+    if not lead:
+        return None
+    stop = lead.end()
+    for word in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + _WINDOW)):
+        bare = word.group().rstrip(".")
+        if text[stop:word.start()].strip() or (not ctx.actor_at(word.start()) and (
+                bare.casefold() in _FUNCTION_WORDS or not _ALPHA_WORD.fullmatch(bare))):
+            break
+        stop = word.end()
+    roles = [r for r in _roles().anywhere.finditer(text, lead.end(), min(len(text), stop + 30))
+             if r.start() < stop]
+    if not roles:
+        return None
+    description = _described(ctx, roles[-1])
+    return description if description.organisation else _Description(
+        description.role, _organisation_after(ctx, roles[-1].end()))
+
+
+def _find_people(ctx: _Context) -> None:
+    """Add to ``ctx.people`` every name that stands where news copy puts a person."""
+    chunked = _nltk_people(ctx.text)
+    for start, end in _name_spans(ctx):
+        before = _role_before(ctx, start)
+        previous = ctx.people[-1] if ctx.people else None
+        if before is None and previous and previous.plural and _AND.fullmatch(
+                ctx.text, previous.end, start):
+            before = _Description(previous.role, previous.organisation, True)
+        after = _appositive(ctx, end)
+        of = _PREPOSITION.match(ctx.text, end)
+        of_actor = ctx.actor_at(of.end()) if of else None  # "X of Amnesty International said"
+        rules = {"role_name": before, "appositive_role": after,
+                 "said_name": _SPEECH_BEFORE.search(ctx.text, max(0, start - 30), start),
+                 "name_said": _SPEECH_AFTER.match(ctx.text, of_actor.end if of_actor else end),
+                 "nltk_ne": any(a <= start and end <= b for a, b in chunked)}
+        method = next((name for name, found in rules.items() if found), None)
+        if method:
+            told = [d for d in (before, after) if d]
+            organisation = of_actor.actor.label if of_actor else ""
+            ctx.people.append(_Person(
+                start, end, " ".join(ctx.text[start:end].split()),
+                next((d.role for d in told if d.role), ""),
+                next((d.organisation for d in told if d.organisation), organisation),
+                method, bool(before and before.plural)))
+
+
+# --------------------------------------------------------------------------- NLTK, if present
+
+
+@lru_cache(maxsize=1)
+def _nltk_chunker() -> Callable[[list[str]], list[tuple[str, str, str]]] | None:
+    """NLTK's POS tagger + NE chunker when their data is installed; never downloads."""
+    try:
+        for resource in _NLTK_RESOURCES:
+            nltk.data.find(resource)
+    except LookupError:
+        return None
+    from nltk.chunk import ne_chunker, tree2conlltags
+    from nltk.tag.perceptron import PerceptronTagger
+
+    tagger, chunker = PerceptronTagger(), ne_chunker()
+    return lambda tokens: tree2conlltags(chunker.parse(tagger.tag(tokens)))
+
+
+def _nltk_people(text: str) -> list[tuple[int, int]]:
+    """Spans NLTK's chunker calls PERSON (none when its data is not installed)."""
+    chunk = _nltk_chunker()
+    if chunk is None:
+        return []
+    tokens = list(re.finditer(r"\w+(?:[-'’]\w+)*|[^\w\s]", text))
+    spans: list[tuple[int, int]] = []
+    inside = False
+    for token, (_, _, iob) in zip(tokens, chunk([t.group() for t in tokens])):
+        if iob == "I-PERSON" and inside:
+            spans[-1] = (spans[-1][0], token.end())
+        elif iob == "B-PERSON" or iob == "I-PERSON":
+            spans.append((token.start(), token.end()))
+        inside = iob.endswith("-PERSON")
+    return spans
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def _later_mentions(found: list[tuple[Sentence, _Context]]) -> None:
+    """Add ``known_name`` / ``surname`` mentions of the people this article has named."""
+    first: dict[str, tuple[int, int]] = {}
+    described: dict[str, _Person] = {}
+    for sentence, ctx in found:
+        for person in ctx.people:
+            first.setdefault(person.label, (sentence.sentence_id, person.start))
+            if person.role or person.organisation:
+                described.setdefault(person.label, person)
+    if not first:
+        return
+    surnames: dict[str, str] = {}
+    for label in first:
+        surnames[label.split()[-1]] = label if label.split()[-1] not in surnames else ""
+    names = {**{s: l for s, l in surnames.items() if l}, **{label: label for label in first}}
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    for sentence, ctx in found:
+        for m in pattern.finditer(ctx.text):
+            label = names[m.group()]
+            if ctx.taken(m.start(), m.end()) or (
+                    m.group() != label and (sentence.sentence_id, m.start()) < first[label]):
+                continue
+            known = described.get(label, _Person(0, 0, label, "", "", ""))
+            ctx.people.append(_Person(m.start(), m.end(), label, known.role, known.organisation,
+                                      "known_name" if m.group() == label else "surname"))
+
+
+def _rows_of(found: list[tuple[Sentence, _Context]]) -> Iterator[dict]:
+    for sentence, ctx in found:
+        mentions = [(a.start, a.end, {"kind": "actor", "label": a.actor.label, "type": a.actor.type,
+                                      "role": "", "organisation": a.actor.affiliation,
+                                      "method": "lexicon"}) for a in ctx.actors]
+        mentions += [(p.start, p.end, {"kind": "person", "label": p.label, "type": "person",
+                                       "role": p.role, "organisation": p.organisation,
+                                       "method": p.method}) for p in ctx.people]
+        for start, end, fields in sorted(mentions, key=lambda m: m[0]):
+            yield {**sentence.provenance(start, end), **fields}
+
+
+def tag(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
+        lexicon: str | Path = "actors") -> pd.DataFrame:
+    """Tag actors (from ``lexicon``) and named people in every sentence of ``articles``.
+
+    ``sents`` is the sentences table when already computed; ``lexicon`` a shipped lexicon's
+    name or the path to your own CSV (``label, aliases, type, affiliation``).
+
+    >>> mentions = tag(load_articles("seeds"))  # doctest: +SKIP
+    >>> people = mentions[mentions.kind == "person"]  # doctest: +SKIP
+    >>> people[["quote", "label", "role", "organisation"]].head(2)  # doctest: +SKIP
+                quote             label                   role           organisation
+    0  Christian Mukosa  Christian Mukosa  Central African expert  Amnesty International
+    1    Joanne Mariner    Joanne Mariner  senior crisis adviser  Amnesty International
+    """
+    lex = _lexicon(str(lexicon))
+    rows: list[dict] = []
+    for _, group in groupby(iter_sentences(articles, sents), key=attrgetter("article_id")):
+        found = []
+        for sentence in group:
+            ctx = _Context(sentence.text, lex)
+            _find_people(ctx)
+            found.append((sentence, ctx))
+        _later_mentions(found)
+        rows.extend(_rows_of(found))
+    return frame(rows, MENTION_COLUMNS)

@@ -1,0 +1,63 @@
+"""Shared by the taggers: walk the sentences table and build rows with provenance.
+
+Every table the taggers return starts with the provenance columns
+``article_id, sentence_id, start, end, quote`` where ``start``/``end`` are character offsets
+into the article's ``text`` and ``text[start:end] == quote``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import pandas as pd
+
+from ..text import sentences as split_into_sentences
+
+PROVENANCE = ["article_id", "sentence_id", "start", "end", "quote"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with what a tagger needs to know about its article."""
+
+    article_id: str
+    sentence_id: int
+    paragraph_id: int
+    start: int
+    text: str
+    published: pd.Timestamp
+    published_precision: str | None
+
+    def provenance(self, start: int, end: int) -> dict:
+        """Provenance columns for the span ``self.text[start:end]`` (sentence offsets)."""
+        return {"article_id": self.article_id, "sentence_id": self.sentence_id,
+                "start": self.start + start, "end": self.start + end,
+                "quote": self.text[start:end]}
+
+
+def iter_sentences(articles: pd.DataFrame, sents: pd.DataFrame | None = None
+                   ) -> Iterator[Sentence]:
+    """Yield each sentence of each article; ``sents`` is reused when already computed."""
+    if sents is None:
+        sents = split_into_sentences(articles)
+    ids = articles["article_id"].tolist()
+    published = dict(zip(ids, articles["published"] if "published" in articles
+                         else [pd.NaT] * len(ids)))
+    precision = dict(zip(ids, articles["published_precision"] if "published_precision" in
+                         articles else [None] * len(ids)))
+    columns = ("article_id", "sentence_id", "paragraph_id", "start", "quote")
+    for article_id, sentence_id, paragraph_id, start, quote in zip(
+            *(sents[c].tolist() for c in columns)):
+        level = precision.get(article_id)
+        yield Sentence(article_id, int(sentence_id), int(paragraph_id), int(start), quote,
+                       published.get(article_id, pd.NaT),
+                       level if isinstance(level, str) and level else None)
+
+
+def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A tagger's output table with its documented columns, even when empty."""
+    out = pd.DataFrame(rows, columns=columns)
+    for column in ("sentence_id", "start", "end"):
+        out[column] = out[column].astype("int64")
+    return out
