@@ -10,6 +10,8 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts -> report.
 
 from .charts import plot_articles_timeline
 from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
+from .geo import OfflineGeocoder, geoparse, unresolved
+from .static_map import plot_places
 from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
 from .text import sentences
 
@@ -17,6 +19,7 @@ __all__ = [
     "CorpusError", "CorpusWarning", "load_articles", "skipped_files",
     "sentences",
     "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
-    "plot_articles_timeline",
+    "geoparse", "unresolved", "OfflineGeocoder",
+    "plot_articles_timeline", "plot_places",
 ]
 __version__ = "0.1.0"

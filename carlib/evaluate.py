@@ -1,7 +1,7 @@
 """Score the extraction against hand-annotated gold CSV files.
 
     python -m carlib.evaluate                 # every table that has a gold file
-    python -m carlib.evaluate figures dates --gold tests/gold --corpus seeds
+    python -m carlib.evaluate figures places --gold tests/gold --corpus seeds
 
 Gold files (see ``tests/gold/README.md``):
 
@@ -12,6 +12,12 @@ Gold files (see ``tests/gold/README.md``):
 - ``dates.csv``: ``article_id, start, end, quote, date_start, date_end, precision, relation``.
   A match is an overlapping span; ``agreement`` is the share of matches whose
   ``date_start``, ``date_end`` and ``precision`` all equal the gold.
+- ``places.csv``: ``article_id, place, country_code, kind, lat, lon``, one row per distinct
+  place per article. Predicted places are grouped per article by the place they resolve to
+  (named mentions and ``the capital``; adjectives and regions are not counted); a gold row
+  matches the group whose quotes or resolved name fold to the gold spelling. Besides
+  precision and recall of distinct places, ``acc@10km`` and ``acc@161km`` give the share of
+  gold places with coordinates whose predicted point lies that close.
 
 Each gold row and each prediction is matched at most once.
 """
@@ -27,8 +33,9 @@ from typing import Callable
 import pandas as pd
 
 from .corpus import load_articles
-from .tagging import extract_dates, extract_figures
-from .text import sentences
+from .geo.gazetteer import fold
+from .geo.geoparse import geoparse
+from .tagging import tag_corpus
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,44 @@ def score_dates(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
             Score("dates span+period", len(periods), len(predicted), len(gold))]
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    from math import asin, cos, radians, sin, sqrt
+
+    dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
+    a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(a))
+
+
+def score_places(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
+    """Distinct places per article, and the share of gold points within 10 and 161 km.
+
+    >>> for s in score_places(geoparse(articles), gold): print(s)  # doctest: +SKIP
+    """
+    named = predicted[predicted["kind"].isin(["name", "capital"])
+                      & (predicted["method"] != "unresolved")]
+    groups = [(article_id, {fold(q) for q in g["quote"]} | {fold(g["name"].iloc[0])},
+               g["lat"].iloc[0], g["lon"].iloc[0])
+              for (article_id, _, _), g in named.groupby(["article_id", "name", "country_code"])]
+    matched, used, near = 0, set(), {10: 0, 161: 0}
+    for g in gold.itertuples():
+        hit = next((i for i, (a, keys, _, _) in enumerate(groups)
+                    if a == g.article_id and fold(g.place) in keys and i not in used), None)
+        if hit is None:
+            continue
+        used.add(hit)
+        matched += 1
+        _, _, lat, lon = groups[hit]
+        if pd.notna(g.lat) and pd.notna(lat):
+            distance = _km(g.lat, g.lon, lat, lon)
+            for limit in near:
+                near[limit] += distance <= limit
+    with_points = int(gold["lat"].notna().sum())
+    return [Score("places distinct", matched, len(groups), len(gold)),
+            Score("places acc@10km", near[10], with_points, with_points),
+            Score("places acc@161km", near[161], with_points, with_points)]
+
+
 def read_gold(path: Path) -> pd.DataFrame:
     """A gold CSV with typed columns (numbers as floats, dates as datetimes)."""
     gold = pd.read_csv(path, dtype={"article_id": str, "quote": str})
@@ -126,32 +171,35 @@ def read_gold(path: Path) -> pd.DataFrame:
     return gold
 
 
+TABLES = ("dates", "figures", "places")
+
+
 def evaluate(tables: list[str], gold_dir: Path, corpus: Path) -> list[Score]:
     """Run the extraction on ``corpus`` and score each table against ``gold_dir/<table>.csv``."""
     articles = load_articles(corpus)
-    sents = sentences(articles)
-    dates = extract_dates(articles, sents)
+    tags = tag_corpus(articles)
     scores: list[Score] = []
     if "dates" in tables:
-        scores += score_dates(dates, read_gold(gold_dir / "dates.csv"))
+        scores += score_dates(tags.dates, read_gold(gold_dir / "dates.csv"))
     if "figures" in tables:
-        scores += score_figures(extract_figures(articles, sents, dates),
-                                read_gold(gold_dir / "figures.csv"))
+        scores += score_figures(tags.figures, read_gold(gold_dir / "figures.csv"))
+    if "places" in tables:
+        scores += score_places(geoparse(articles, tags), read_gold(gold_dir / "places.csv"))
     return scores
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m carlib.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("tables", nargs="*", metavar="{figures,dates}",
+    parser.add_argument("tables", nargs="*", metavar="{" + ",".join(TABLES) + "}",
                         help="what to score (default: all)")
     parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
     parser.add_argument("--corpus", type=Path, default=Path("seeds"))
     args = parser.parse_args(argv)
-    unknown = set(args.tables) - {"figures", "dates"}
+    unknown = set(args.tables) - set(TABLES)
     if unknown:
-        parser.error(f"unknown table(s) {sorted(unknown)}; choose from figures, dates")
-    for score in evaluate(args.tables or ["dates", "figures"], args.gold, args.corpus):
+        parser.error(f"unknown table(s) {sorted(unknown)}; choose from {', '.join(TABLES)}")
+    for score in evaluate(args.tables or list(TABLES), args.gold, args.corpus):
         print(score)
     return 0
 

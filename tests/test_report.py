@@ -81,3 +81,11 @@ def test_tagging_report_shows_people_actors_dates_and_figures(built):
     for expected in ("Joanne Mariner", "anti-balaka", "almost 1,000 people", "2013-12-19",
                      "in_need", "Traceback"):
         assert (expected in page) == (expected != "Traceback"), expected
+
+
+def test_places_report_shows_the_table_the_checklist_and_the_static_map(built):
+    out, _ = built
+    page = (out / "03_places.html").read_text()
+    assert "Bossemptélé" in page and "supplement" in page and "To check by hand" in page
+    assert page.count("data:image/png;base64,") >= 1
+    assert "Traceback" not in page
