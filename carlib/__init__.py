@@ -11,6 +11,7 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts -> report.
 from .charts import plot_articles_timeline
 from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
 from .geo import OfflineGeocoder, geoparse, unresolved
+from .incidents import extract_incidents
 from .static_map import plot_places
 from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
 from .text import sentences
@@ -20,6 +21,7 @@ __all__ = [
     "sentences",
     "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
     "geoparse", "unresolved", "OfflineGeocoder",
+    "extract_incidents",
     "plot_articles_timeline", "plot_places",
 ]
 __version__ = "0.1.0"

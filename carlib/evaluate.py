@@ -18,6 +18,11 @@ Gold files (see ``tests/gold/README.md``):
   matches the group whose quotes or resolved name fold to the gold spelling. Besides
   precision and recall of distinct places, ``acc@10km`` and ``acc@161km`` give the share of
   gold places with coordinates whose predicted point lies that close.
+- ``incidents.csv``: ``article_id, start, end, quote, event_key, event_date, time_precision,
+  event_type, ..., location, fatalities``, one row per report. Unmerged predicted reports
+  match a gold row of the same article whose span overlaps and whose location is the same
+  place (the gold spelling resolved through the article's place mentions); the other scores
+  count matches that also agree on event type, fatalities and event date.
 
 Each gold row and each prediction is matched at most once.
 """
@@ -35,6 +40,7 @@ import pandas as pd
 from .corpus import load_articles
 from .geo.gazetteer import fold
 from .geo.geoparse import geoparse
+from .incidents import extract_incidents
 from .tagging import tag_corpus
 
 
@@ -162,16 +168,36 @@ def score_places(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[Score]:
             Score("places acc@161km", near[161], with_points, with_points)]
 
 
+def score_incidents(reports: pd.DataFrame, gold: pd.DataFrame, places: pd.DataFrame
+                    ) -> list[Score]:
+    """Incident reports (``extract_incidents(..., merge=False)``) against gold reports."""
+    resolved = {(a, fold(q)): fold(n) for a, q, n in zip(places["article_id"], places["quote"],
+                                                       places["name"])}
+
+    def same_place(p: pd.Series, g: pd.Series) -> bool:
+        wanted = resolved.get((g["article_id"], fold(g["location"])), fold(g["location"]))
+        return fold(p["location"]) in (wanted, fold(g["location"]))
+
+    def agree(column: str) -> Callable[[pd.Series, pd.Series], bool]:
+        return lambda p, g: same_place(p, g) and (
+            (pd.isna(p[column]) and pd.isna(g[column])) or p[column] == g[column])
+
+    n, m = len(reports), len(gold)
+    return [Score("incidents place", len(match_spans(reports, gold, same_place)), n, m)] + [
+        Score(f"incidents place+{c}", len(match_spans(reports, gold, agree(c))), n, m)
+        for c in ("event_type", "fatalities", "event_date")]
+
+
 def read_gold(path: Path) -> pd.DataFrame:
     """A gold CSV with typed columns (numbers as floats, dates as datetimes)."""
     gold = pd.read_csv(path, dtype={"article_id": str, "quote": str})
-    for column in ("date_start", "date_end"):
+    for column in ("date_start", "date_end", "event_date"):
         if column in gold:
             gold[column] = pd.to_datetime(gold[column])
     return gold
 
 
-TABLES = ("dates", "figures", "places")
+TABLES = ("dates", "figures", "places", "incidents")
 
 
 def evaluate(tables: list[str], gold_dir: Path, corpus: Path) -> list[Score]:
@@ -183,8 +209,12 @@ def evaluate(tables: list[str], gold_dir: Path, corpus: Path) -> list[Score]:
         scores += score_dates(tags.dates, read_gold(gold_dir / "dates.csv"))
     if "figures" in tables:
         scores += score_figures(tags.figures, read_gold(gold_dir / "figures.csv"))
+    places = geoparse(articles, tags)
     if "places" in tables:
-        scores += score_places(geoparse(articles, tags), read_gold(gold_dir / "places.csv"))
+        scores += score_places(places, read_gold(gold_dir / "places.csv"))
+    if "incidents" in tables:
+        reports = extract_incidents(articles, tags, places, merge=False)
+        scores += score_incidents(reports, read_gold(gold_dir / "incidents.csv"), places)
     return scores
 
 

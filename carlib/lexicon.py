@@ -6,8 +6,10 @@ file (same columns) wherever a function takes ``lexicon=``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -44,3 +46,17 @@ def _read(path: Path, required: tuple[str, ...]) -> pd.DataFrame:
     if missing:
         raise LexiconError(f"{path}: missing column(s) {missing}; it has {list(frame.columns)}")
     return frame.apply(lambda column: column.str.strip())
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first; ``*`` stands for any one word
+    and any run of white space between words matches.
+
+    >>> re.fullmatch(phrase_regex(["in * need"]), "in  desperate need") is not None
+    True
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [r"\w+" if w == "*" else re.escape(w) for w in phrase.split()]
+        parts.append(r"\s+".join(words))
+    return "|".join(parts)

@@ -164,13 +164,13 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
             continue
         found.append(_Candidate(sentence, start, end, "name", _has_cue(text, start),
                                 gaz.lookup(word)))
+    regions = [_Candidate(sentence, m.start(), m.end(), "region", True, [])
+               for m in _REGION.finditer(text)]
+    found += regions
+    taken += [(r.start, r.end) for r in regions]
     for m in _CAPITAL.finditer(text):
         if not _blocked(m.start(), m.end(), taken):
             found.append(_Candidate(sentence, m.start(), m.end(), "capital", True, []))
-    for m in _REGION.finditer(text):
-        if not _blocked(m.start(), m.end(), [(c.start, c.end) for c in found
-                                            if c.kind == "region"]):
-            found.append(_Candidate(sentence, m.start(), m.end(), "region", True, []))
     found.sort(key=lambda c: c.start)
     for before, after in zip(found, found[1:]):  # "in towns like A, B and C": B and C inherit
         if before.cue and _LIST_JOIN.match(text[before.end:after.start]):
@@ -178,19 +178,23 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
     return found
 
 
-def _focus(candidates: list[_Candidate]) -> str | None:
-    """The country an article is about: country names (2 votes each), cue-backed names known
-    in one country only (1 vote each) and country adjectives (half a vote: ``French`` troops
-    are often far from France)."""
+def _focus(candidates: list[_Candidate], gaz: Gazetteer) -> str | None:
+    """The country an article is about. Votes: a country name 2, a country adjective 0.5
+    (``French`` troops are often far from France); a name known in one country only, a
+    supplement entry or a national capital 1 (0.5 without a context cue)."""
     votes: dict[str, float] = {}
     for c in candidates:
         country = next((p["country_code"] for p in c.places if p["feature"] == "country"), None)
         towns = {p["country_code"] for p in c.places}
+        strong = [p for p in c.places if p["source"] == "supplement" or gaz.is_capital(p)]
+        code, weight = None, 0.0
         if country:
-            votes[country] = votes.get(country, 0) + (0.5 if c.kind == "adjective" else 2)
-        elif c.kind == "name" and c.cue and len(towns) == 1:
-            code = towns.pop()
-            votes[code] = votes.get(code, 0) + 1
+            code, weight = country, (0.5 if c.kind == "adjective" else 2)
+        elif c.kind == "name" and (len(towns) == 1 or strong):
+            code = strong[0]["country_code"] if strong else towns.pop()
+            weight = 1 if c.cue else 0.5
+        if code:
+            votes[code] = votes.get(code, 0) + weight
     return max(votes, key=lambda k: votes[k]) if votes else None
 
 
@@ -310,7 +314,7 @@ def geoparse(articles: pd.DataFrame, tags: Tags | None = None,
             sentence, blocked.get(key, []), actors.get(key, []), gaz, phrases))
     rows = []
     for article_id, candidates in by_article.items():
-        focus = _focus(candidates)
+        focus = _focus(candidates, gaz)
         neighbours = gaz.neighbours(focus) if focus else set()
         for c in candidates:
             place = _resolve(c, focus, neighbours, gaz, texts[article_id])

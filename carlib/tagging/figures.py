@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..lexicon import read_lexicon
+from ..lexicon import phrase_regex, read_lexicon
 from ..text import sentences
 from .dates import extract_dates
 from .numbers import NumberMatch, find_numbers, words
@@ -74,21 +74,13 @@ class _Cues:
     strong_categories: frozenset[str]
 
 
-def _phrase_regex(phrases) -> str:
-    parts = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        words_ = [r"\w+" if w == "*" else re.escape(w) for w in phrase.split()]
-        parts.append(r"\s+".join(words_))
-    return "|".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     lex = read_lexicon("figure_cues", ("phrase", "kind", "category", "unit"))
     lex["phrase"] = lex["phrase"].str.lower()
     nouns = lex[lex["kind"] == "noun"]
     cues = lex[lex["kind"] == "cue"]
-    noun_re = _phrase_regex(nouns["phrase"])
+    noun_re = phrase_regex(nouns["phrase"])
     # a demonym or believers' noun also names people: "Central Africans", "Sudanese"
     people = rf"(?P<noun>{noun_re}|[A-Z][a-z]+(?:ans|ians|ese|is|ites|ers))\b"
     head = re.compile(rf"\s*(?:of\s+)?(?:the\s+)?(?P<mods>(?:{_MODIFIER}\s+){{0,3}}?)"
@@ -98,7 +90,7 @@ def _cues() -> _Cues:
         nouns=head,
         noun_info={p: (c, u or "people") for p, c, u in
                    zip(nouns["phrase"], nouns["category"], nouns["unit"])},
-        cues=re.compile(rf"\b(?:{_phrase_regex(cues['phrase'])})\b", re.IGNORECASE),
+        cues=re.compile(rf"\b(?:{phrase_regex(cues['phrase'])})\b", re.IGNORECASE),
         cue_category={p: c for p, c in zip(cues["phrase"], cues["category"])},
         strong_categories=frozenset({"troops", "refugees", "displaced", "killed", "injured"}))
 
@@ -109,7 +101,7 @@ def _cue_category(word: str) -> str:
     if key in cues.cue_category:
         return cues.cue_category[key]
     return next(c for p, c in cues.cue_category.items()
-                if "*" in p and re.fullmatch(_phrase_regex([p]), key))
+                if "*" in p and re.fullmatch(phrase_regex([p]), key))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:

@@ -1,0 +1,359 @@
+"""Step 5 — incidents: what happened where, when, done by whom to whom, how many dead, who says so.
+
+``extract_incidents(articles)`` returns one row per incident, in a schema close to ACLED's:
+
+=====================  ======================================================================
+incident_id            ``INC-0001`` ... (stable for a given corpus)
+event_date             the day, week or month the event happened (``datetime64``)
+time_precision         ACLED's 1 = day, 2 = week or a few days, 3 = month (or only the
+                       publication date is known)
+event_type,            ACLED's types, from the event words (``carlib/lexicons/incident_cues.csv``)
+sub_event_type
+actor1, actor2         perpetrator and target (``anti-balaka`` / ``Muslim civilians``)
+location, admin1,      the place (``carlib.geoparse``), its GeoNames admin1 code and country
+country
+latitude, longitude    its point (empty for a country or a place no source locates)
+geo_precision          1 = the town, 2 = near it or a place named in an earlier sentence,
+                       3 = a region or the country
+fatalities             the most conservative count of the dead (``dozens`` -> 12); empty if
+                       unknown; shared evenly when one sentence reports several places
+fatalities_qualifier   the figure's qualifier (exact, about, almost, at_least, vague ...), or
+                       ``unknown``
+source, reported       outlets (``; ``-joined) and the first publication date
+notes                  a one-line summary built from the text
+sources, n_sources     how many articles report it; ``reports`` lists each report
+                       (``outlet, reported, article_id, sentence_id, start, end, quote``)
+provenance             ``article_id, sentence_id, start, end, quote`` of the first report
+=====================  ======================================================================
+
+How a sentence becomes an incident: an event word (``killed``, ``lynchings``, ``looted``,
+``most have fled``...) not hedged before it in its sentence (``failed to prevent``,
+``could``, ``include``), at a place named in the sentence (every town of a list, one incident
+each; a foreign country after ``to``/``into`` is a destination, not the place), else at the
+place named in one of the two sentences before it in the same paragraph (geo_precision + 1).
+The perpetrator is the armed group, force or crowd named in the sentence (else in the
+sentence before); the date is the sentence's own date, else the publication date with
+time_precision 3. Reports of the same event in different articles (same place, same event
+type, overlapping dates) are merged, keeping the lowest fatality count and every quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .geo.geoparse import geoparse
+from .lexicon import phrase_regex, read_lexicon
+from .tagging import Tags, tag_corpus
+from .tagging.spans import PROVENANCE
+
+__all__ = ["extract_incidents", "INCIDENT_COLUMNS"]
+
+INCIDENT_COLUMNS = [
+    "incident_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+    "actor2", "location", "admin1", "country", "latitude", "longitude", "geo_precision",
+    "fatalities", "fatalities_qualifier", "source", "reported", "notes", "sources", "n_sources",
+    "reports", *PROVENANCE]
+_PERPETRATOR_TYPES = {"armed_group", "state_force", "foreign_force", "peacekeepers"}
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+_DESTINATION = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKER = re.compile(r"\b(?:told|said|says|speaking|reported|reporting|wrote|tweeted)\b"
+                      r"[^.;]{0,40}\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_OUTSIDE = re.compile(r"\boutside(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
+_LOOKBACK = 2  # sentences before an event where its place may be named
+_SPREAD = {1: pd.Timedelta(0), 2: pd.Timedelta(days=3), 3: pd.Timedelta(days=15)}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    events: re.Pattern
+    event_types: dict[str, tuple[str, str, str]]  # phrase -> (type, sub-type, label)
+    perpetrators: re.Pattern
+    perpetrator_labels: dict[str, str]
+    targets: re.Pattern
+    target_labels: dict[str, str]
+    hedges: re.Pattern
+    totals: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    lex = read_lexicon("incident_cues", ("phrase", "kind", "event_type", "sub_event_type",
+                                         "label"))
+
+    def of(kind: str) -> pd.DataFrame:
+        return lex[lex["kind"] == kind]
+
+    def pattern(kind: str, flags: int = re.IGNORECASE) -> re.Pattern:
+        return re.compile(rf"\b(?:{phrase_regex(of(kind)['phrase'])})\b", flags)
+
+    events = of("event")
+    return _Cues(
+        events=pattern("event"),
+        event_types={p.lower(): (t, s, lab) for p, t, s, lab in zip(
+            events["phrase"], events["event_type"], events["sub_event_type"], events["label"])},
+        perpetrators=pattern("perpetrator"),
+        perpetrator_labels=dict(zip(of("perpetrator")["phrase"].str.lower(),
+                                    of("perpetrator")["label"])),
+        targets=pattern("target", 0),
+        target_labels=dict(zip(of("target")["phrase"], of("target")["label"])),
+        hedges=pattern("hedge"),
+        totals=pattern("total"))
+
+
+def _event_type(trigger: str) -> tuple[str, str, str]:
+    key = " ".join(trigger.lower().split())
+    cues = _cues()
+    if key in cues.event_types:
+        return cues.event_types[key]
+    return next(v for p, v in cues.event_types.items()
+                if "*" in p and re.fullmatch(phrase_regex([p]), key))
+
+
+def _perpetrator(sentence: str, trigger: re.Match, actors: pd.DataFrame, offset: int,
+                 before: pd.DataFrame) -> tuple[str, str]:
+    """(label, group) of who did it: the armed actor or crowd named nearest before the event
+    word, else one named after it, else an armed actor of the sentence before."""
+    named = [(a.start - offset, a.label, a.organisation or a.label) for a in actors.itertuples()
+             if a.type in _PERPETRATOR_TYPES]
+    named += [(m.start(), _cues().perpetrator_labels[m.group().lower()], "")
+              for m in _cues().perpetrators.finditer(sentence)]
+    earlier = [n for n in named if n[0] < trigger.start()]
+    later = [n for n in named if n[0] >= trigger.start()]
+    if earlier or later:
+        _, label, group = max(earlier) if earlier else min(later)
+        return label, group or label
+    armed = before[before["type"].isin(_PERPETRATOR_TYPES)]
+    if len(armed):
+        return armed["label"].iloc[-1], armed["organisation"].iloc[-1] or armed["label"].iloc[-1]
+    return "", ""
+
+
+def _target(sentence: str) -> str:
+    found = _cues().targets.search(sentence)
+    return _cues().target_labels.get(found.group(), "civilians") if found else ""
+
+
+def _event_places(sentence_places: pd.DataFrame, sentence: str, offset: int, focus: str,
+                  gaz_country: dict | None) -> pd.DataFrame:
+    """Places an event in this sentence happened at: towns first, else a country or region.
+
+    Not the speaker's location (``told IPS from Bozoum``), not a place the event is outside
+    of, not a foreign destination (``the highway to Cameroon``: then the focus country).
+    """
+    usable = sentence_places[sentence_places["kind"].isin(["name", "capital", "region"])
+                             & (sentence_places["method"] != "unresolved")]
+    keep, destination = [], False
+    for row in usable.itertuples():
+        before = sentence[: row.start - offset]
+        if _SPEAKER.search(before) or _OUTSIDE.search(before):
+            continue
+        if row.feature == "country" and row.country_code != focus and _DESTINATION.search(
+                before):
+            destination = True
+            continue
+        keep.append(row.Index)
+    usable = usable.loc[keep]
+    towns = usable[usable["feature"] != "country"].drop_duplicates("name")
+    if len(towns):
+        return _most_specific(towns)
+    if usable.empty and destination and gaz_country is not None:
+        return pd.DataFrame([{**gaz_country, "kind": "name"}])
+    return usable.drop_duplicates("name")[:1]
+
+
+def _most_specific(towns: pd.DataFrame) -> pd.DataFrame:
+    """Drop a city when a neighbourhood or facility of it is named too (PK5 in Bangui)."""
+    parts = towns[towns["feature"].isin(["neighbourhood", "facility"])].dropna(subset=["lat"])
+    redundant = [t.Index for t in towns.itertuples()
+                 if t.feature in ("city", "town", "village") and pd.notna(t.lat) and any(
+                     abs(t.lat - p.lat) < 0.15 and abs(t.lon - p.lon) < 0.15
+                     for p in parts.itertuples())]
+    return towns.drop(index=redundant)
+
+
+def _when(dates: pd.DataFrame, published: pd.Timestamp) -> tuple[pd.Timestamp, int]:
+    resolved = dates[dates["resolved"]]
+    if len(resolved):
+        row = resolved.iloc[0]
+        day = row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
+        precision = _TIME_PRECISION[row["precision"]]
+        if pd.isna(row["date_start"]):  # "in recent days": only the end is known
+            precision = max(precision, 2)
+        if pd.isna(published) or day <= published:
+            return day, precision
+    return published, 3
+
+
+def _deaths(figures: pd.DataFrame, n_places: int) -> tuple[float, str]:
+    killed = figures[figures["category"] == "killed"]
+    if killed.empty:
+        return float("nan"), "unknown"
+    row = killed.iloc[0]
+    count = row["value"] if pd.notna(row["value"]) else (
+        row["low"] if pd.notna(row["low"]) else row["high"])
+    return float(count // n_places if n_places > 1 else count), row["qualifier"]
+
+
+def _focus_countries(places: pd.DataFrame) -> dict[str, dict]:
+    """article_id -> the place row of the country its place names point to most."""
+    named = places[places["kind"] == "name"]
+    out = {}
+    for article_id, group in named.groupby("article_id"):
+        code = group["country_code"].value_counts().index[0]
+        country = group[(group["country_code"] == code) & (group["feature"] == "country")]
+        out[article_id] = country.iloc[0].to_dict() if len(country) else {"country_code": code}
+    return out
+
+
+def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[dict]:
+    """One report per (event sentence, place)."""
+    meta = articles.set_index("article_id")
+    tables = {"mentions": tags.mentions, "dates": tags.dates, "figures": tags.figures,
+              "places": places}
+    by_sentence = {name: dict(tuple(t.groupby(["article_id", "sentence_id"])))
+                   for name, t in tables.items()}
+    sentence_rows = {(s.article_id, s.sentence_id): s
+                     for s in tags.sentences.itertuples(index=False)}
+    focus = _focus_countries(places)
+    reports = []
+    for s in sentence_rows.values():
+        def get(name: str, sentence_id: int = s.sentence_id) -> pd.DataFrame:
+            return by_sentence[name].get((s.article_id, sentence_id), tables[name].iloc[:0])
+
+        trigger = next((m for m in _cues().events.finditer(s.quote)
+                        if not _cues().hedges.search(s.quote[: m.start()])), None)
+        if trigger is None or _cues().totals.search(s.quote):
+            continue
+        country = focus.get(s.article_id, {})
+        code = country.get("country_code", "")
+        whole = country if "name" in country else None
+        where, lowered = _event_places(get("places"), s.quote, s.start, code, whole), 0
+        for back in range(1, _LOOKBACK + 1):
+            earlier = sentence_rows.get((s.article_id, s.sentence_id - back))
+            if len(where) or earlier is None or earlier.paragraph_id != s.paragraph_id:
+                break
+            where = _event_places(get("places", earlier.sentence_id), earlier.quote,
+                                  earlier.start, code, None)[:1]
+            lowered = 1
+        if where.empty:
+            continue
+        event_type, sub_type, label = _event_type(trigger.group())
+        mentions = get("mentions")
+        actor1, group = _perpetrator(s.quote, trigger, mentions[mentions["kind"] == "actor"],
+                                     s.start, get("mentions", s.sentence_id - 1))
+        if actor1 == "crowd":
+            event_type, sub_type = "Riots", "Mob violence"
+        actor2 = _target(s.quote)
+        day, time_precision = _when(get("dates"), meta.at[s.article_id, "published"])
+        deaths, qualifier = _deaths(get("figures"), len(where))
+        for place in where.to_dict("records"):
+            reports.append({
+                "event_date": day, "time_precision": time_precision, "event_type": event_type,
+                "sub_event_type": sub_type, "actor1": actor1, "group": group, "actor2": actor2,
+                "location": place["name"], "admin1": place["admin1"],
+                "country": place["country_code"], "latitude": place["lat"],
+                "longitude": place["lon"], "feature": place["feature"],
+                "geo_precision": min(3, int(place["geo_precision"]) + lowered),
+                "fatalities": deaths, "fatalities_qualifier": qualifier,
+                "source": meta.at[s.article_id, "outlet"],
+                "reported": meta.at[s.article_id, "published"],
+                "notes": _note(label, actor1, actor2, place["name"], deaths, qualifier),
+                "article_id": s.article_id, "sentence_id": s.sentence_id, "start": s.start,
+                "end": s.end, "quote": s.quote})
+    return reports
+
+
+def _note(label: str, actor1: str, actor2: str, location: str, deaths: float,
+          qualifier: str) -> str:
+    who = actor1 or "unidentified perpetrators"
+    whom = f" against {actor2}" if actor2 else ""
+    dead = "" if pd.isna(deaths) else f"; {int(deaths)} killed ({qualifier})"
+    return f"{label.capitalize()} by {who}{whom} in {location}{dead}"
+
+
+def _span(report: dict) -> tuple[pd.Timestamp, pd.Timestamp]:
+    day, spread = report["event_date"], _SPREAD[report["time_precision"]]
+    if report["time_precision"] == 3 and pd.notna(day):
+        start = day.replace(day=1)
+        return start, start + pd.offsets.MonthEnd(0)
+    return day - spread, day + spread
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    """Different articles, same type, same place (or one only names the country and both name
+    the same group), compatible perpetrators (same group, or one unnamed), overlapping dates."""
+    if a["article_id"] == b["article_id"] or a["event_type"] != b["event_type"]:
+        return False
+    if a["group"] and b["group"] and a["group"] != b["group"]:
+        return False
+    # a report that only names the country may join a town's, if both name the same group
+    country_level = "country" in (a["feature"], b["feature"]) and a["group"] == b["group"] != ""
+    if a["country"] != b["country"] or (a["location"] != b["location"] and not country_level):
+        return False
+    if pd.isna(a["event_date"]) or pd.isna(b["event_date"]):
+        return False
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _merge(group: list[dict], number: int) -> dict:
+    """One incident from its reports: the most precise place and date, the lowest count."""
+    best_place = min(group, key=lambda r: r["geo_precision"])
+    best_time = min(group, key=lambda r: r["time_precision"])
+    counted = [r for r in group if pd.notna(r["fatalities"])]
+    fewest = min(counted, key=lambda r: r["fatalities"]) if counted else group[0]
+    first = min(group, key=lambda r: (r["reported"] if pd.notna(r["reported"])
+                                      else pd.Timestamp.max))
+    named = [r["actor1"] for r in group if r["actor1"]]
+    outlets = list(dict.fromkeys(r["source"] for r in group))
+    return {
+        "incident_id": f"INC-{number:04d}",
+        "event_date": best_time["event_date"], "time_precision": best_time["time_precision"],
+        "event_type": group[0]["event_type"], "sub_event_type": group[0]["sub_event_type"],
+        "actor1": named[0] if named else "", "actor2": group[0]["actor2"],
+        **{k: best_place[k] for k in ("location", "admin1", "country", "latitude",
+                                      "longitude", "geo_precision")},
+        "fatalities": fewest["fatalities"], "fatalities_qualifier": fewest["fatalities_qualifier"],
+        "source": "; ".join(outlets), "reported": first["reported"], "notes": fewest["notes"],
+        "sources": "; ".join(f"{r['source']} ({r['reported']:%Y-%m-%d})"
+                             if pd.notna(r["reported"]) else r["source"] for r in group),
+        "n_sources": len({r["article_id"] for r in group}),
+        "reports": [{k: r[k] for k in ("source", "reported", *PROVENANCE)} for r in group],
+        **{k: first[k] for k in PROVENANCE}}
+
+
+def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
+                      places: pd.DataFrame | None = None, merge: bool = True) -> pd.DataFrame:
+    """Incidents reported by the articles, merged across articles (columns above).
+
+    ``tags`` (``carlib.tag_corpus``) and ``places`` (``carlib.geoparse``) are reused when given;
+    ``merge=False`` keeps one row per report (each with ``n_sources`` 1).
+
+    >>> incidents = extract_incidents(load_articles("seeds"))  # doctest: +SKIP
+    >>> incidents[["event_date", "event_type", "location", "fatalities", "source"]]  # doctest: +SKIP
+    """
+    tags = tags or tag_corpus(articles)
+    places = geoparse(articles, tags) if places is None else places
+    groups: list[list[dict]] = []
+    for report in sorted(_reports(articles, tags, places),
+                         key=lambda r: (r["reported"] if pd.notna(r["reported"])
+                                        else pd.Timestamp.max, r["article_id"], r["start"])):
+        home = next((g for g in groups if merge and all(_same_event(report, r) for r in g)),
+                    None)
+        if home is None:
+            groups.append([report])
+        else:
+            home.append(report)
+    out = pd.DataFrame([_merge(g, i) for i, g in enumerate(groups, start=1)],
+                       columns=INCIDENT_COLUMNS)
+    out["event_date"] = pd.to_datetime(out["event_date"])
+    out["reported"] = pd.to_datetime(out["reported"])
+    for column in ("latitude", "longitude", "fatalities"):
+        out[column] = out[column].astype("float64")
+    for column in ("time_precision", "geo_precision", "n_sources", "sentence_id", "start", "end"):
+        out[column] = out[column].astype("int64")
+    return out
