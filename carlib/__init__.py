@@ -8,10 +8,12 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts -> report.
 >>> tags = carlib.tag_corpus(articles)  # sentences, mentions, dates, figures
 """
 
-from .charts import plot_articles_timeline
+from .charts import (figures_timeline, key_dates, plot_articles_timeline,
+                     plot_fatalities_by_place, plot_figures, save_figure)
 from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
 from .geo import OfflineGeocoder, geoparse, unresolved
 from .incidents import extract_incidents
+from .maps import incident_map, save_map
 from .static_map import plot_places
 from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
 from .text import sentences
@@ -21,7 +23,8 @@ __all__ = [
     "sentences",
     "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
     "geoparse", "unresolved", "OfflineGeocoder",
-    "extract_incidents",
-    "plot_articles_timeline", "plot_places",
+    "extract_incidents", "incident_map", "save_map",
+    "plot_articles_timeline", "plot_places", "figures_timeline", "key_dates", "plot_figures",
+    "plot_fatalities_by_place", "save_figure",
 ]
 __version__ = "0.1.0"

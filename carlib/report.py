@@ -27,6 +27,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from .corpus import load_articles
 
+OFFLINE_TEMPLATE = Path(__file__).resolve().parent / "templates" / "offline.html.j2"
 NOTEBOOK_DIR = Path("notebooks")
 SEEDS = Path("seeds")
 REPORTS = Path("reports")
@@ -97,9 +98,10 @@ def execute_notebook(notebook: Path, corpus: Path, output_dir: Path) -> nbformat
 
 
 def to_html(nb: nbformat.NotebookNode, show_code: bool = False) -> str:
-    """Render an executed notebook as one HTML page; code cells are hidden unless asked."""
-    exporter = HTMLExporter(exclude_input=not show_code, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    """Render an executed notebook as one HTML page that needs no network; code cells are
+    hidden unless asked."""
+    exporter = HTMLExporter(template_file=str(OFFLINE_TEMPLATE), exclude_input=not show_code,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nb)
     return body
 

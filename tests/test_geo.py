@@ -7,7 +7,6 @@ import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from carlib import load_articles
 from carlib.evaluate import read_gold, score_places
 from carlib.geo import CachedGeocoder, Gazetteer, OfflineGeocoder, fold, geoparse, unresolved
 from carlib.geo import gazetteer as gazetteer_module

@@ -3,7 +3,6 @@
 import pandas as pd
 import pytest
 
-from carlib import load_articles
 from carlib.evaluate import read_gold, score_incidents
 from carlib.incidents import INCIDENT_COLUMNS, extract_incidents
 

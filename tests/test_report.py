@@ -89,3 +89,43 @@ def test_places_report_shows_the_table_the_checklist_and_the_static_map(built):
     assert "Bossemptélé" in page and "supplement" in page and "To check by hand" in page
     assert page.count("data:image/png;base64,") >= 1
     assert "Traceback" not in page
+
+
+def test_incidents_report_lists_incidents_and_saves_the_map_and_table(built):
+    out, _ = built
+    page = (out / "04_incidents.html").read_text()
+    assert "INC-0001" in page and "Violence against civilians" in page and "Traceback" not in page
+    assert (out / "incident_map.html").stat().st_size > 50_000
+    assert (out / "incidents.csv").read_text().startswith("incident_id,event_date")
+
+
+def test_figures_report_has_the_charts_and_writes_png_and_svg(built):
+    out, _ = built
+    page = (out / "05_figures.html").read_text()
+    assert page.count("data:image/png;base64,") >= 2 and "Traceback" not in page
+    for stem in ("figures_over_time", "fatalities_by_place"):
+        assert (out / f"{stem}.png").stat().st_size > 10_000
+        assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
+
+
+def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles, root):
+    """Headless Chromium, every non-local request blocked: one marker per placed incident in
+    the saved map and inside the report's iframe, with the legend; the README's screenshot."""
+    import pandas as pd
+    from browser import count_in_frames, offline_page, open_file, screenshot
+
+    out, _ = built
+    incidents = pd.read_csv(out / "incidents.csv")
+    placed = int(incidents[["latitude", "longitude"]].notna().all(axis=1).sum())
+    assert placed > 5
+    with offline_page() as (page, blocked):
+        open_file(page, out / "incident_map.html")
+        page.wait_for_timeout(500)
+        assert count_in_frames(page, "path.carlib-incident") == placed
+        assert page.locator(".carlib-legend").first.is_visible()
+        screenshot(page, root / "docs" / "images" / "map.png")
+        open_file(page, out / "04_incidents.html")
+        page.wait_for_timeout(1000)
+        assert count_in_frames(page, "path.carlib-incident") == placed
+        assert count_in_frames(page, ".carlib-legend") == 1
+        assert not blocked, blocked
