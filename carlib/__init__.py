@@ -14,6 +14,7 @@ from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
 from .geo import OfflineGeocoder, geoparse, unresolved
 from .incidents import extract_incidents
 from .maps import incident_map, save_map
+from .pipeline import Analysis, analyse
 from .static_map import plot_places
 from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
 from .text import sentences
@@ -23,7 +24,7 @@ __all__ = [
     "sentences",
     "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
     "geoparse", "unresolved", "OfflineGeocoder",
-    "extract_incidents", "incident_map", "save_map",
+    "extract_incidents", "incident_map", "save_map", "Analysis", "analyse",
     "plot_articles_timeline", "plot_places", "figures_timeline", "key_dates", "plot_figures",
     "plot_fatalities_by_place", "save_figure",
 ]

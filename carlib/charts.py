@@ -24,9 +24,7 @@ SVG reader can trace a marker back to its quote.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +36,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import StrMethodFormatter
 from matplotlib.transforms import ScaledTranslation, offset_copy
 
-from .lexicon import phrase_regex, LexiconError, read_lexicon
+from .files import atomic_path
+from .lexicon import LexiconError, phrase_regex, read_lexicon
 from .tagging.dates import extract_dates
 from .tagging.spans import PROVENANCE
 from .text import sentences as split_sentences
@@ -680,15 +679,7 @@ def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
     written = []
     for suffix, options in ((".png", {"dpi": 150}), (".svg", {})):
         target = stem.with_name(stem.name + suffix)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                             suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                fig.savefig(stream, format=suffix[1:], **options)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        with atomic_path(target) as temporary:
+            fig.savefig(temporary, format=suffix[1:], **options)
         written.append(target)
     return written

@@ -53,9 +53,7 @@ import html
 import logging
 import math
 import mimetypes
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +68,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from .charts import outlet_colours
+from .files import write_atomic
 from .static_map import country_outlines
 
 __all__ = ["CLUSTER_THRESHOLD", "INCIDENT_CLASS", "OfflineMap",
@@ -183,19 +182,7 @@ def save_map(m: folium.Map, path: str | Path) -> Path:
     >>> save_map(incident_map(incidents), "reports/map.html")  # doctest: +SKIP
     PosixPath('reports/map.html')
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page = m.get_root().render()
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, m.get_root().render())
 
 
 def marker_radius(fatalities: float, scale: float = PX_PER_SQRT_DEATH) -> float:

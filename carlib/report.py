@@ -17,6 +17,8 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,8 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from .corpus import load_articles
+from .files import write_atomic
+from .pipeline import analyse
 
 OFFLINE_TEMPLATE = Path(__file__).resolve().parent / "templates" / "offline.html.j2"
 NOTEBOOK_DIR = Path("notebooks")
@@ -44,44 +47,37 @@ class Report:
     notebook: Path
     html: Path
     title: str
+    question: str
     seconds: float
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so no half-written file is left.
-
-    >>> write_atomic(Path("reports/index.html"), "<html></html>")  # doctest: +SKIP
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
-    """The first markdown heading of a notebook, without its ``#``."""
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> tuple[str, str]:
+    """The first markdown cell's heading (without ``#``) and the paragraph under it."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("#"):
-                    return line.lstrip("#").strip()
-    return fallback
+            lines = cell.source.strip().splitlines()
+            if lines and lines[0].startswith("#"):
+                rest = "\n".join(lines[1:]).strip().split("\n\n")[0]
+                return lines[0].lstrip("#").strip(), " ".join(rest.replace("`", "").split())
+    return fallback, ""
 
 
-def _use_this_python_as_kernel() -> None:
+@contextmanager
+def _this_python_as_kernel() -> Iterator[None]:
     """Point the ``python3`` kernel at this interpreter, whatever kernels the user installed."""
     from ipykernel.kernelspec import write_kernel_spec
 
-    home = Path(tempfile.mkdtemp(prefix="carlib-kernel-"))
-    write_kernel_spec(home / "kernels" / "python3")
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        [str(home), *filter(None, [os.environ.get("JUPYTER_PATH")])])
+    before = os.environ.get("JUPYTER_PATH")
+    with tempfile.TemporaryDirectory(prefix="carlib-kernel-") as home:
+        write_kernel_spec(str(Path(home) / "kernels" / "python3"))
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [home, before]))
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop("JUPYTER_PATH", None)
+            else:
+                os.environ["JUPYTER_PATH"] = before
 
 
 def execute_notebook(notebook: Path, corpus: Path, output_dir: Path) -> nbformat.NotebookNode:
@@ -106,35 +102,31 @@ def to_html(nb: nbformat.NotebookNode, show_code: bool = False) -> str:
     return body
 
 
-def summarise_corpus(corpus: Path) -> dict[str, str]:
-    """A few headline numbers about the corpus for the landing page."""
-    articles = load_articles(corpus)
-    dates = articles["published"].dropna()
-    span = (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "unknown")
-    return {
-        "Articles": str(len(articles)),
-        "Outlets": ", ".join(sorted(articles["outlet"].unique())) or "none",
-        "Published": span,
-        "Words": f"{int(articles['n_words'].sum()):,}",
-    }
-
-
-def index_page(reports: list[Report], summary: dict[str, str], corpus: Path) -> str:
-    """The landing page: the corpus summary and a link to each report."""
+def index_page(reports: list[Report], summary: dict[str, str], corpus: Path,
+               files: list[Path]) -> str:
+    """The landing page: the corpus summary, each report with its question, the data files."""
     rows = "\n".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                      for k, v in summary.items())
     links = "\n".join(
-        f'<li><a href="{html.escape(r.html.name)}">{html.escape(r.title)}</a> '
-        f"<small>({html.escape(r.notebook.name)}, {r.seconds:.1f} s)</small></li>"
-        for r in reports)
+        f'<li><a href="{html.escape(r.html.name)}">{html.escape(r.title)}</a>'
+        f"<br>{html.escape(r.question)} <small>({html.escape(r.notebook.name)}, "
+        f"{r.seconds:.1f} s)</small></li>" for r in reports)
+    data = "\n".join(f'<li><a href="{html.escape(f.name)}">{html.escape(f.name)}</a></li>'
+                     for f in files)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>CAR research reports</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}}
-th{{text-align:left;padding-right:1rem}}li{{margin:.4rem 0}}</style></head>
+<style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
+line-height:1.4}}th{{text-align:left;padding-right:1rem;vertical-align:top}}
+li{{margin:.6rem 0}}small{{color:#666}}</style></head>
 <body><h1>CAR research reports</h1>
-<p>Corpus: <code>{html.escape(str(corpus))}</code>, generated {time.strftime('%Y-%m-%d %H:%M')}.</p>
+<p>Corpus <code>{html.escape(str(corpus))}</code>, reports generated
+{time.strftime('%Y-%m-%d %H:%M')} by carlib. Every number, place and incident in them carries
+the article, the character offsets and the quote it comes from.</p>
 <table>{rows}</table>
 <h2>Reports</h2><ol>{links}</ol>
+<h2>Data files</h2><ul>{data}</ul>
+<p><small>Places: GeoNames (CC BY 4.0) and the kit's curated supplement; country outlines:
+Natural Earth (public domain).</small></p>
 </body></html>
 """
 
@@ -149,20 +141,23 @@ def build_reports(corpus: Path = SEEDS, output_dir: Path = REPORTS,
     paths = sorted(p for p in notebooks.glob("[0-9][0-9]_*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks named NN_name.ipynb in {notebooks}")
-    summary = summarise_corpus(corpus)
-    _use_this_python_as_kernel()
+    summary = analyse(corpus).summary()  # also warms the cache the notebooks start from
     output_dir.mkdir(parents=True, exist_ok=True)
     done: list[Report] = []
-    for number, path in enumerate(paths, start=1):
-        print(f"[{number}/{len(paths)}] {path.name} ...", end=" ", flush=True)
-        started = time.perf_counter()
-        nb = execute_notebook(path, corpus, output_dir)
-        target = output_dir / f"{path.stem}.html"
-        write_atomic(target, to_html(nb, show_code))
-        seconds = time.perf_counter() - started
-        print(f"{seconds:.1f} s -> {target}", flush=True)
-        done.append(Report(path, target, notebook_title(nb, path.stem), seconds))
-    write_atomic(output_dir / "index.html", index_page(done, summary, corpus))
+    with _this_python_as_kernel():
+        for number, path in enumerate(paths, start=1):
+            print(f"[{number}/{len(paths)}] {path.name} ...", end=" ", flush=True)
+            started = time.perf_counter()
+            nb = execute_notebook(path, corpus, output_dir)
+            target = output_dir / f"{path.stem}.html"
+            write_atomic(target, to_html(nb, show_code))
+            seconds = time.perf_counter() - started
+            print(f"{seconds:.1f} s -> {target}", flush=True)
+            done.append(Report(path, target, *notebook_title(nb, path.stem), seconds))
+    reports = {r.html for r in done} | {output_dir / "index.html"}
+    files = sorted(f for f in output_dir.iterdir() if f.is_file() and f not in reports
+                   and not f.name.startswith("."))
+    write_atomic(output_dir / "index.html", index_page(done, summary, corpus, files))
     print(f"index: {output_dir / 'index.html'}")
     return done
 

@@ -1,11 +1,13 @@
 """The report runner: every notebook executed on the seeds, HTML written atomically, failures named."""
 
 import re
+import shutil
 
 import nbformat
 import pytest
 
-from carlib.report import NotebookFailed, build_reports, main, write_atomic
+from carlib.files import write_atomic
+from carlib.report import NotebookFailed, build_reports, main
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +27,8 @@ def test_every_notebook_has_a_report_and_the_index_links_it(built, root):
         assert (out / f"{name}.html").stat().st_size > 1000
         assert f'href="{name}.html"' in index
     assert "<th>Articles</th><td>3</td>" in index
-    assert "CNN, IPS, unknown" in index
+    assert "CNN, IPS, unknown" in index and "<th>Incidents</th>" in index
+    assert 'href="incidents.csv"' in index and "What happened where" in index
     assert not list(out.glob(".*.tmp")), "temporary files left behind"
 
 
@@ -99,13 +102,16 @@ def test_incidents_report_lists_incidents_and_saves_the_map_and_table(built):
     assert (out / "incidents.csv").read_text().startswith("incident_id,event_date")
 
 
-def test_figures_report_has_the_charts_and_writes_png_and_svg(built):
+def test_figures_report_has_the_charts_and_writes_png_and_svg(built, root):
     out, _ = built
     page = (out / "05_figures.html").read_text()
     assert page.count("data:image/png;base64,") >= 2 and "Traceback" not in page
     for stem in ("figures_over_time", "fatalities_by_place"):
         assert (out / f"{stem}.png").stat().st_size > 10_000
         assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
+    # the README shows the chart as the tests last drew it
+    (root / "docs" / "images").mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(out / "figures_over_time.png", root / "docs" / "images" / "figures.png")
 
 
 def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles, root):

@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import sqlite3
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 import platformdirs
+
+from ..files import atomic_path
 
 __all__ = ["Gazetteer", "fold", "cache_dir", "DEFAULT_SUPPLEMENT"]
 
@@ -82,10 +83,26 @@ def build_index(path: Path) -> None:
     cities = json.loads(cities_file.read_text(encoding="utf-8"))
     countries = json.loads(countries_file.read_text(encoding="utf-8"))
     capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer.", suffix=".tmp")
-    os.close(fd)
-    try:
+    places, names = [], []
+    for c in cities.values():
+        gid, country = int(c["geonameid"]), c["countrycode"]
+        is_capital = (country, fold(c["name"])) in capitals
+        places.append((gid, c["name"], c["latitude"], c["longitude"], country,
+                       c.get("admin1code") or "", int(c.get("population") or 0),
+                       _feature(int(c.get("population") or 0), is_capital)))
+        seen = {fold(c["name"])}
+        names.append((fold(c["name"]), gid, c["name"], 1))
+        for alt in c.get("alternatenames") or []:
+            key = fold(alt)
+            if key not in seen and _latin(alt):
+                seen.add(key)
+                names.append((key, gid, alt, 0))
+    for c in countries.values():
+        gid = int(c["geonameid"])
+        places.append((gid, c["name"], None, None, c["iso"], "", int(c["population"] or 0),
+                       _COUNTRY_FEATURE))
+        names.append((fold(c["name"]), gid, c["name"], 1))
+    with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript("""
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -94,35 +111,12 @@ def build_index(path: Path) -> None:
                                  feature TEXT);
             CREATE TABLE names (key TEXT, geonameid INTEGER, raw TEXT, is_main INTEGER);
         """)
-        places, names = [], []
-        for c in cities.values():
-            gid, country = int(c["geonameid"]), c["countrycode"]
-            is_capital = (country, fold(c["name"])) in capitals
-            places.append((gid, c["name"], c["latitude"], c["longitude"], country,
-                           c.get("admin1code") or "", int(c.get("population") or 0),
-                           _feature(int(c.get("population") or 0), is_capital)))
-            seen = {fold(c["name"])}
-            names.append((fold(c["name"]), gid, c["name"], 1))
-            for alt in c.get("alternatenames") or []:
-                key = fold(alt)
-                if key not in seen and _latin(alt):
-                    seen.add(key)
-                    names.append((key, gid, alt, 0))
-        for c in countries.values():
-            gid = int(c["geonameid"])
-            places.append((gid, c["name"], None, None, c["iso"], "", int(c["population"] or 0),
-                           _COUNTRY_FEATURE))
-            names.append((fold(c["name"]), gid, c["name"], 1))
         db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
         db.execute("CREATE INDEX names_key ON names (key)")
         db.execute("INSERT INTO meta VALUES ('stamp', ?)", (_stamp(),))
         db.commit()
         db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _open_index(path: Path) -> sqlite3.Connection:

@@ -1,0 +1,58 @@
+"""analyse(): every step once, cached by the corpus and carlib's own files."""
+
+import shutil
+
+import pytest
+
+from carlib import CorpusWarning, analyse
+from carlib.geo.gazetteer import Gazetteer, cache_dir
+
+
+@pytest.fixture()
+def corpus(seeds_dir, tmp_path):
+    shutil.copytree(seeds_dir, tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+@pytest.fixture()
+def analyses(tmp_path, monkeypatch):
+    """A private cache folder, sharing the user's gazetteer index (slow to build) by a link."""
+    Gazetteer.load()
+    index = cache_dir() / "gazetteer.sqlite"
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "gazetteer.sqlite").symlink_to(index)
+    monkeypatch.setenv("CARLIB_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "analyses"
+
+
+def test_the_second_call_reads_the_cache(corpus, analyses):
+    first = analyse(corpus)
+    assert len(first.incidents) > 5 and len(first.tags.figures) > 20
+    second = analyse(corpus)
+    assert second.incidents["incident_id"].tolist() == first.incidents["incident_id"].tolist()
+    assert len(list(analyses.glob("*.pickle"))) == 1
+
+
+def test_editing_an_article_gives_a_fresh_analysis(corpus, analyses):
+    before = analyse(corpus)
+    (corpus / "003_new.txt").write_text("Gunmen killed 14 villagers in Bossangoa on Tuesday.",
+                                        encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="no row in"):
+        after = analyse(corpus)
+    assert len(after.articles) == len(before.articles) + 1
+    assert "Bossangoa" in set(after.incidents["location"])
+    assert len(list(analyses.glob("*.pickle"))) == 2
+
+
+def test_a_corrupt_cache_is_computed_again(corpus, analyses, caplog):
+    analyse(corpus)
+    (stored,) = analyses.glob("*.pickle")
+    stored.write_bytes(b"garbage")
+    assert len(analyse(corpus).articles) == 3
+    assert "unreadable" in caplog.text
+
+
+def test_summary_counts_the_corpus(seeds_dir):
+    summary = analyse(seeds_dir, cache=False).summary()
+    assert summary["Articles"] == "3" and summary["Outlets"] == "CNN, IPS, unknown"
+    assert int(summary["Places named"]) >= 15 and summary["Incidents"].split()[0].isdigit()
