@@ -47,7 +47,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import nltk
 import pandas as pd
@@ -485,17 +485,31 @@ def _later_mentions(found: list[tuple[Sentence, _Context]]) -> None:
     for label in first:
         surnames[label.split()[-1]] = label if label.split()[-1] not in surnames else ""
     names = {**{s: l for s, l in surnames.items() if l}, **{label: label for label in first}}
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
     for sentence, ctx in found:
-        for m in pattern.finditer(ctx.text):
-            label = names[m.group()]
-            if ctx.taken(m.start(), m.end()) or (
-                    m.group() != label and (sentence.sentence_id, m.start()) < first[label]):
+        for start, end, name in _occurrences(ctx.text, names):
+            label = names[name]
+            if ctx.taken(start, end) or (
+                    name != label and (sentence.sentence_id, start) < first[label]):
                 continue
             known = described.get(label, _Person(0, 0, label, "", "", ""))
-            ctx.people.append(_Person(m.start(), m.end(), label, known.role, known.organisation,
-                                      "known_name" if m.group() == label else "surname"))
+            ctx.people.append(_Person(start, end, label, known.role, known.organisation,
+                                      "known_name" if name == label else "surname"))
+
+
+def _occurrences(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of ``names`` in ``text``, longest name first, not overlapping
+    (``str.find``: an article's few names do not pay for compiling a regex)."""
+    found: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            free = (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_'’-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] in "_-"))
+            if free and not any(a < end and at < b for a, b, _ in found):
+                found.append((at, end, name))
+            at = text.find(name, at + 1)
+    return sorted(found)
 
 
 def _rows_of(found: list[tuple[Sentence, _Context]]) -> Iterator[dict]:
