@@ -13,8 +13,9 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject(root):
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
     pip_deps = project["dependencies"] + project["optional-dependencies"]["test"]
     text = (root / "environment.yml").read_text().split("dependencies:", 1)[1]
-    conda = [line.strip()[2:] for line in text.splitlines()
-             if line.startswith("  - ") and not line.strip().startswith(("- pip", "- python"))]
+    listed = [line.split("#")[0].strip()[2:].strip() for line in text.splitlines()
+              if line.lstrip().startswith("- ")]
+    conda = [d for d in listed if d not in ("pip", "pip:", "-e .") and not d.startswith("python")]
     assert sorted(map(str.lower, pip_deps)) == sorted(map(str.lower, conda))
 
 
