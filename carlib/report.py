@@ -69,7 +69,9 @@ def _this_python_as_kernel() -> Iterator[None]:
 
     before = os.environ.get("JUPYTER_PATH")
     with tempfile.TemporaryDirectory(prefix="carlib-kernel-") as home:
-        write_kernel_spec(str(Path(home) / "kernels" / "python3"))
+        # quiet the kernel's own log (its TCP notice would cut into the progress lines)
+        write_kernel_spec(str(Path(home) / "kernels" / "python3"),
+                          extra_arguments=["--IPKernelApp.log_level=ERROR"])
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [home, before]))
         try:
             yield
