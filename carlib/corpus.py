@@ -38,7 +38,8 @@ from typing import Iterable
 
 import pandas as pd
 
-__all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "ARTICLE_COLUMNS"]
+__all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "check_articles",
+           "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "published", "published_precision", "published_basis", "headline",
@@ -372,3 +373,25 @@ def skipped_files(articles: pd.DataFrame) -> pd.DataFrame:
     Empty DataFrame
     """
     return pd.DataFrame(articles.attrs.get("skipped", []), columns=["path", "reason"])
+
+
+def check_articles(articles: pd.DataFrame, step: str) -> None:
+    """Raise :class:`CorpusError` when ``articles`` lacks what every step needs: an
+    ``article_id`` and a ``text`` column, ids unique, texts strings.
+
+    >>> check_articles(pd.DataFrame({"text": ["x"]}), "tagging")  # doctest: +SKIP
+    CorpusError: tagging: the articles table has no 'article_id' column ...
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise CorpusError(f"{step}: expected the articles table (a DataFrame from "
+                          f"carlib.load_articles), got {type(articles).__name__}")
+    missing = [c for c in ("article_id", "text") if c not in articles.columns]
+    if missing:
+        raise CorpusError(f"{step}: the articles table has no {', '.join(map(repr, missing))} "
+                          "column; build it with carlib.load_articles or add the column")
+    if articles["article_id"].duplicated().any():
+        twice = sorted(set(articles["article_id"][articles["article_id"].duplicated()]))
+        raise CorpusError(f"{step}: article_id used twice: {twice}")
+    bad = [i for i, t in zip(articles["article_id"], articles["text"]) if not isinstance(t, str)]
+    if bad:
+        raise CorpusError(f"{step}: the text of {bad[:5]} is not a string; fill or drop it")

@@ -62,6 +62,11 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _DESTINATION = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEAKER = re.compile(r"\b(?:told|said|says|speaking|reported|reporting|wrote|tweeted)\b"
                       r"[^.;]{0,40}\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_SPEAKS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:said|says|told|reported|warned|added|"
+                     r"stated|announced)\b", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
+                   r"outside|close\s+to|around|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$",
+                   re.IGNORECASE)
 _OUTSIDE = re.compile(r"\boutside(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOKBACK = 2  # sentences before an event where its place may be named
 _SPREAD = {1: pd.Timedelta(0), 2: pd.Timedelta(days=3), 3: pd.Timedelta(days=15)}
@@ -116,9 +121,10 @@ def _event_type(trigger: str) -> tuple[str, str, str]:
 def _perpetrator(sentence: str, trigger: re.Match, actors: pd.DataFrame, offset: int,
                  before: pd.DataFrame) -> tuple[str, str]:
     """(label, group) of who did it: the armed actor or crowd named nearest before the event
-    word, else one named after it, else an armed actor of the sentence before."""
+    word, else one named after it, else an armed actor of the sentence before. An actor that
+    speaks (``the UN mission said``) is a source, not a perpetrator."""
     named = [(a.start - offset, a.label, a.organisation or a.label) for a in actors.itertuples()
-             if a.type in _PERPETRATOR_TYPES]
+             if a.type in _PERPETRATOR_TYPES and not _SPEAKS.match(sentence, a.end - offset)]
     named += [(m.start(), _cues().perpetrator_labels[m.group().lower()], "")
               for m in _cues().perpetrators.finditer(sentence)]
     earlier = [n for n in named if n[0] < trigger.start()]
@@ -142,10 +148,11 @@ def _event_places(sentence_places: pd.DataFrame, sentence: str, offset: int, foc
     """Places an event in this sentence happened at: towns first, else a country or region.
 
     Not the speaker's location (``told IPS from Bozoum``), not a place the event is outside
-    of, not a foreign destination (``the highway to Cameroon``: then the focus country).
+    of, not a foreign destination (``the highway to Cameroon``: then the focus country);
+    ``near``/``north of`` a town is geo_precision 2.
     """
     usable = sentence_places[sentence_places["kind"].isin(["name", "capital", "region"])
-                             & (sentence_places["method"] != "unresolved")]
+                             & (sentence_places["method"] != "unresolved")].copy()
     keep, destination = [], False
     for row in usable.itertuples():
         before = sentence[: row.start - offset]
@@ -156,6 +163,8 @@ def _event_places(sentence_places: pd.DataFrame, sentence: str, offset: int, foc
             destination = True
             continue
         keep.append(row.Index)
+        if _NEAR.search(before):  # "north of Bunia", "near Gao": not the town itself
+            usable.loc[row.Index, "geo_precision"] = max(2, int(row.geo_precision))
     usable = usable.loc[keep]
     towns = usable[usable["feature"] != "country"].drop_duplicates("name")
     if len(towns):
@@ -211,7 +220,8 @@ def _focus_countries(places: pd.DataFrame) -> dict[str, dict]:
 
 def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[dict]:
     """One report per (event sentence, place)."""
-    meta = articles.set_index("article_id")
+    meta = articles.set_index("article_id").reindex(
+        columns=["outlet", "published"]).fillna({"outlet": "unknown"})
     tables = {"mentions": tags.mentions, "dates": tags.dates, "figures": tags.figures,
               "places": places}
     by_sentence = {name: dict(tuple(t.groupby(["article_id", "sentence_id"])))

@@ -27,6 +27,7 @@ from typing import Iterator
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from .corpus import check_articles
 from .lexicon import read_lexicon
 
 __all__ = ["sentences", "split_sentences", "SENTENCE_COLUMNS"]
@@ -112,6 +113,7 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     >>> sents.loc[0, "quote"]  # doctest: +SKIP
     'Amnesty International is calling for the rapid deployment ...'
     """
+    check_articles(articles, "sentences")
     rows = []
     for article_id, text in zip(articles["article_id"], articles["text"]):
         for sentence_id, (paragraph_id, start, end) in enumerate(split_sentences(text)):

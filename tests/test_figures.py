@@ -88,6 +88,12 @@ def test_share_of_population_has_no_value():
     ("Twenty-two civilians were killed on the road to Juba.", "Twenty-two civilians", 22,
      "killed"),
     ("Aid workers said 300 families were left homeless.", "300 families", 300, "displaced"),
+    ("Fighting forced 5,000 families from their homes.", "5,000 families", 5000, "displaced"),
+    ("More than 2 million Sudanese have fled abroad since April.",
+     "More than 2 million Sudanese", 2_000_000, "refugees"),
+    ("Over the past year, 30 journalists were killed in Somalia.", "30 journalists", 30,
+     "killed"),
+    ("The death toll rose to 57, officials said.", "57", 57, "killed"),
 ])
 def test_figures_from_written_sentences(sentence, quote, value, category):
     rows = figures_of(sentence)
@@ -95,6 +101,21 @@ def test_figures_from_written_sentences(sentence, quote, value, category):
     row = rows[0]
     assert row["quote"] == quote and row["value"] == value and row["category"] == category
     assert sentence[row["start"]:row["end"]] == row["quote"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed seven soldiers and three civilians near Kidal.",
+     [("seven soldiers", "killed"), ("three civilians", "killed")]),
+    ("Eight people, including three children, were killed.",
+     [("Eight people", "killed"), ("three children", "killed")]),
+    ("At least 25 people were killed and 40 wounded in Maiduguri.",
+     [("At least 25 people", "killed"), ("40 wounded", "injured")]),
+    ("The 1,600 French and 5,000 African Union peacekeepers stayed in the capital.",
+     [("1,600 French and 5,000 African Union peacekeepers", "troops"),
+      ("5,000 African Union peacekeepers", "troops")]),
+])
+def test_shared_verbs_asides_and_shared_nouns(sentence, expected):
+    assert [(r["quote"], r["category"]) for r in figures_of(sentence)] == expected
 
 
 def test_unit_is_families_or_households():

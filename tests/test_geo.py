@@ -230,3 +230,17 @@ def test_static_map_draws_every_placed_town(seed_places):
     drawn = {line.get_gid() for line in fig.axes[0].lines}
     assert {"place:Bangui", "place:Bossemptélé", "place:Yaloké", "place:Baoro"} <= drawn
     assert "Washington (US)" in " ".join(t.get_text() for t in fig.texts)
+
+
+def test_longer_names_and_far_namesakes(gaz):
+    places = places_in("Boko Haram attacked the town of Baga on the shores of Lake Chad, "
+                       "residents told Reuters from Maiduguri in Nigeria.", gaz)
+    assert "Chad" not in set(places["quote"]), "Lake Chad is not the country"
+    baga = places[places["quote"] == "Baga"].iloc[0]
+    assert baga["country_code"] != "NG" and baga["needs_review"] and baga["confidence"] < 0.5
+
+
+def test_congo_and_adjectives_before_nouns(gaz):
+    places = places_in("Fighting in Goma, in eastern Congo, sent survivors to the Catholic "
+                       "mission.", gaz)
+    assert dict(zip(places["quote"], places["country_code"])) == {"Goma": "CD", "Congo": "CD"}

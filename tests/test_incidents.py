@@ -123,3 +123,14 @@ def test_reports_of_one_event_in_two_articles_merge_but_not_two_different_events
 def test_no_articles_no_incidents():
     out = extract_incidents(corpus("x").iloc[:0])
     assert out.empty and list(out.columns) == INCIDENT_COLUMNS
+
+
+def test_a_source_that_speaks_is_not_the_perpetrator_and_near_is_approximate():
+    (gao,) = extract_incidents(corpus(
+        "The UN mission in Mali said jihadists ambushed a convoy near Gao on Sunday.")
+    ).itertuples()
+    assert gao.actor1 == "unidentified armed group" and gao.geo_precision == 2
+    (bunia,) = extract_incidents(corpus(
+        "Militias burned villages north of Bunia, in Congo, MSF said.")).itertuples()
+    assert bunia.location == "Bunia" and bunia.geo_precision == 2
+    assert bunia.event_type == "Strategic developments"

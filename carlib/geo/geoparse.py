@@ -75,6 +75,9 @@ _REGION = re.compile(
     rf"|\b(?:in|across|throughout)\s+the\s+(?P<dir2>{_DIRECTION})\b(?!\s+(?:town|village|city))"
     rf"|\b(?P<dir3>{_DIRECTION})(?:\s+and\s+{_DIRECTION})?\s+(?:of\s+)?the\s+capital",
     re.IGNORECASE)
+# generic words that start a longer name: "Lake Chad" is not Chad
+_LONGER_NAME = re.compile(r"\b(?:Lake|Mount|Mt\.?|Gulf|Upper|Lower|Greater|Port|Cape|Saint|St\.?|"
+                          r"River|Bay|Fort|Sierra)\s+$")
 _CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+of\s+[A-Z])(?!,?\s+[A-Z])")
 
 
@@ -139,6 +142,8 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
     taken = list(blocked)
     for m in phrases.finditer(text):
         word = m.group()
+        if _LONGER_NAME.search(text, 0, m.start()):
+            continue  # "Lake Chad", "Upper Nile": part of a longer name, read as a whole below
         if not word[0].isupper() or _blocked(m.start(), m.end(), taken) or (
                 fold(word) not in _country_words() and _blocked(m.start(), m.end(), actors)):
             continue
@@ -237,11 +242,18 @@ def _resolve(c: _Candidate, focus: str | None, neighbours: set[str], gaz: Gazett
     if c.places and single_first_word:
         return None
     if c.places and c.cue:
-        near = [p for p in c.places if p["country_code"] in neighbours] or c.places
-        return {**_best(near), "confidence": 0.6}
+        near = [p for p in c.places if p["country_code"] in neighbours]
+        if near:
+            return {**_best(near), "confidence": 0.6}
+        best = _best(c.places)  # far from what the article is about: check it
+        others = "; ".join(f"{p['name']} ({p['country_code']})" for p in c.places if p is not best)
+        return {**best, "confidence": 0.4, "needs_review": True,
+                "suggestions": others or "only namesake in the gazetteer"}
     if c.places and max(p["population"] or 0 for p in c.places) >= 1_000_000:
         return {**_best(c.places), "confidence": 0.5}
-    if not c.places and c.cue:
+    adjective = (" " not in word and re.match(r" [a-z]", c.sentence.text[c.end:c.end + 2])
+                 and re.search(r"\b(?:the|a|an)\s+$", c.sentence.text[:c.start], re.I))
+    if not c.places and c.cue and not adjective:  # not "the Catholic mission"
         return _near_miss(c, focus, neighbours, gaz)
     return None
 

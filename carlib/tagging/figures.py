@@ -51,6 +51,10 @@ _CLAUSE_END = re.compile(r'[;:()"“”!?]|,(?!\d{3})|\s[-–—]{2}\s|\b(?:whic
                          r'where|while|but|because|although|though|after|before|until|said|says)\b',
                          re.IGNORECASE)
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+_ASIDE_WORDS = r"(?:including|among\s+them|among\s+whom|of\s+whom|mostly|most\s+of\s+them|many\s+of\s+them)"
+_ASIDE = re.compile(rf",\s*{_ASIDE_WORDS}\b[^,;]*,", re.IGNORECASE)
+_ASIDE_START = re.compile(rf"^\s*{_ASIDE_WORDS}\b", re.IGNORECASE)
+_HARM = {"killed", "injured"}
 _MODIFIER = r"(?:(?!(?:and|or|of|were|was|are|is|have|has|had|will|to|in|at|on|by|from|with)\b)[\w'’-]+)"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _PLACE = re.compile(
@@ -105,12 +109,18 @@ def _cue_category(word: str) -> str:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the number's clause before and after it."""
+    """The text of the number's clause before and after it; an aside such as ``, including
+    three children,`` does not end the clause, and a number inside one belongs to the clause
+    it interrupts."""
     before = text[:start]
     cut = [m.end() for m in _CLAUSE_END.finditer(before)]
     left = before[cut[-1]:] if cut else before
     after = text[end:]
-    stop = _CLAUSE_END.search(after)
+    if _ASIDE_START.match(left) and "," in after:
+        after = after[after.index(",") + 1:]
+    at = 0
+    while (stop := _CLAUSE_END.search(after, at)) and (aside := _ASIDE.match(after, stop.start())):
+        at = aside.end()
     return left, after[: stop.start()] if stop else after
 
 
@@ -139,26 +149,39 @@ def _place(text: str, at: int, taken: list[tuple[int, int]]) -> str:
 
 
 def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> tuple[str, str]:
-    """(category, cue) from the head noun and the words around the number in its clause."""
+    """(category, cue) from the head noun and the words around the number in its clause.
+
+    Killing or wounding words acting on the number come first (``killed seven soldiers``,
+    ``12 peacekeepers were killed``), then the head noun's own category (``troops``,
+    ``refugees``), a cue inside the noun phrase (``displaced people``), a cue just before the
+    number (``driving out hundreds``), one after it in the clause, and for a number right after
+    ``and``, the cue of the words before it (``killed 7 soldiers and 3 civilians``).
+    """
     cues = _cues()
+    segments = _AND_OR.split(left)
+    near_left = [m for m in cues.cues.finditer(" ".join(segments[-1].split()[-3:]))]
+    right_cue = cues.cues.search(right)
+    for cue in (near_left[-1] if near_left else None, right_cue):
+        if cue and _cue_category(cue.group()) in _HARM:
+            return _cue_category(cue.group()), cue.group()
     noun_category = cues.noun_info.get(noun.lower(), ("", ""))[0] if noun else ""
     if noun_category in cues.strong_categories:
         return noun_category, noun
     in_noun_phrase = list(cues.cues.finditer(subject_text))
     if in_noun_phrase:  # "100,000 displaced people"
         return _cue_category(in_noun_phrase[0].group()), in_noun_phrase[0].group()
-    immediate = _AND_OR.split(left)[-1].split()[-3:]
-    near_left = list(cues.cues.finditer(" ".join(immediate)))
-    if near_left:  # "killed approximately 60 men", "driving out hundreds"
-        return _cue_category(near_left[-1].group()), near_left[-1].group()
-    right_cue = cues.cues.search(right)
-    if right_cue:  # "1,000 people have been killed"
-        return _cue_category(right_cue.group()), right_cue.group()
+    for cue in (near_left[-1] if near_left else None, right_cue):
+        if cue:  # "driving out hundreds", "1,000 people have fled"
+            return _cue_category(cue.group()), cue.group()
     if noun_category:
         return noun_category, noun
     far_left = list(cues.cues.finditer(left))
     if far_left and noun is None:  # bare number: "the mission ... by 5,000"
         return _cue_category(far_left[-1].group()), far_left[-1].group()
+    shared = list(cues.cues.finditer(segments[-2])) if len(segments) > 1 and not segments[
+        -1].strip() else []
+    if shared:  # "killed seven soldiers and three civilians"
+        return _cue_category(shared[0].group()), shared[0].group()
     return ("other" if noun else ""), ""
 
 
