@@ -248,3 +248,16 @@ def test_parse_published(raw, expected):
     stamp, precision = parse_published(raw, "here")
     assert (stamp == expected[0] or (pd.isna(stamp) and pd.isna(expected[0])))
     assert precision == expected[1]
+
+
+@pytest.mark.parametrize("table, message", [
+    (pd.DataFrame({"text": ["x"]}), "no 'article_id' column"),
+    (pd.DataFrame({"article_id": ["a"]}), "no 'text' column"),
+    (pd.DataFrame({"article_id": ["a", "a"], "text": ["x", "y"]}), "article_id used twice"),
+    (pd.DataFrame({"article_id": ["a"], "text": [None]}), "is not a string"),
+])
+def test_a_hand_made_articles_table_gets_a_clear_error(table, message):
+    import carlib
+
+    with pytest.raises(CorpusError, match=message):
+        carlib.tag_corpus(table)

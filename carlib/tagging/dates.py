@@ -53,6 +53,7 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from ..lexicon import read_lexicon
+from .numbers import words as number_words
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
 
 __all__ = ["extract_dates", "DATE_COLUMNS"]
@@ -137,7 +138,10 @@ def _lexicon() -> _Lexicon:
     units = _any("day week month year")
     approx = _alternation(words["approximator"])
     steps = _alternation(DAY_STEPS)
-    number = _alternation(words["number"])
+    cardinals = {w: v for w, v in number_words().numbers.items() if v == int(v)}
+    numbers = {**{w: int(v) for w, v in cardinals.items()},
+               **{w: int(v) for w, v in words["number"].items()}}  # + "a couple of", "an"
+    number = _alternation(numbers)
     the = _any("the")
     to_day = rf"(?:\s*[-–]\s*|\s+{_any('and')}\s+)"  # "5-6 December", "5 and 6 December"
 
@@ -183,7 +187,7 @@ def _lexicon() -> _Lexicon:
         weekdays={w: int(v) for w, v in words["weekday"].items()},
         day_words={w: int(v) for w, v in words["day_word"].items()},
         relations=words["relation"], parts=words["part"],
-        numbers={w: int(v) for w, v in words["number"].items()},
+        numbers=numbers,
         year_cues=frozenset(words["year_cue"]), pattern=pattern, anchor=anchor, future=future)
 
 
