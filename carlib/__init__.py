@@ -16,13 +16,13 @@ from .incidents import extract_incidents
 from .maps import incident_map, save_map
 from .pipeline import Analysis, analyse
 from .static_map import plot_places
-from .tagging import Tags, extract_dates, extract_figures, tag, tag_corpus
+from .tagging import Tags, extract_dates, extract_figures, mention_counts, tag, tag_corpus
 from .text import sentences
 
 __all__ = [
     "CorpusError", "CorpusWarning", "load_articles", "skipped_files",
     "sentences",
-    "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus",
+    "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus", "mention_counts",
     "geoparse", "unresolved", "OfflineGeocoder",
     "extract_incidents", "incident_map", "save_map", "Analysis", "analyse",
     "plot_articles_timeline", "plot_places", "figures_timeline", "key_dates", "plot_figures",

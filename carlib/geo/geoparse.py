@@ -342,6 +342,7 @@ def geoparse(articles: pd.DataFrame, tags: Tags | None = None,
         out[column] = out[column].astype("float64")
     out["geonameid"] = out["geonameid"].astype("Int64")
     out["geo_precision"] = out["geo_precision"].astype("Int64")
+    out["needs_review"] = out["needs_review"].astype(bool)
     return out
 
 
@@ -363,6 +364,6 @@ def unresolved(places: pd.DataFrame) -> pd.DataFrame:
 
     >>> unresolved(geoparse(load_articles("seeds")))  # doctest: +SKIP
     """
-    flagged = places[places["needs_review"]]
+    flagged = places[places["needs_review"].astype(bool)]
     return flagged[PROVENANCE + ["name", "method", "confidence", "suggestions"]].reset_index(
         drop=True)

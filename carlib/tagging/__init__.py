@@ -15,9 +15,9 @@ import pandas as pd
 from ..text import sentences
 from .dates import extract_dates
 from .figures import extract_figures
-from .mentions import tag
+from .mentions import mention_counts, tag
 
-__all__ = ["Tags", "extract_dates", "extract_figures", "tag", "tag_corpus"]
+__all__ = ["Tags", "extract_dates", "extract_figures", "mention_counts", "tag", "tag_corpus"]
 
 
 @dataclass
