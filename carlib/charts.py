@@ -87,7 +87,10 @@ def plot_articles_timeline(articles: pd.DataFrame) -> Figure:
     >>> fig = plot_articles_timeline(load_articles("seeds"))  # doctest: +SKIP
     >>> fig.savefig("articles.png")  # doctest: +SKIP
     """
-    dated = articles.dropna(subset=["published"]).sort_values("published")
+    if "published" not in articles:
+        return _note_figure("No publication dates: add them in articles.csv (published).")
+    dated = articles.assign(published=pd.to_datetime(articles["published"], errors="coerce"))
+    dated = dated.dropna(subset=["published"]).sort_values("published")
     fig = Figure(figsize=(8, 0.5 * len(dated) + 1.5), layout="constrained")
     ax = fig.add_subplot()
     colours = outlet_colours(dated["outlet"])
@@ -138,6 +141,14 @@ def _date_index(dates: pd.DataFrame) -> dict[tuple[str, int], list]:
     for row in dates.itertuples(index=False):
         index.setdefault((row.article_id, int(row.sentence_id)), []).append(row)
     return index
+
+
+def _require(table: pd.DataFrame, columns: list[str], function: str, source: str) -> None:
+    """A clear error, not a KeyError from deep in pandas, when a table lacks columns."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{function}: the table has no {', '.join(map(repr, missing))} "
+                         f"column; give it {source}")
 
 
 def _note_figure(message: str) -> Figure:
@@ -565,7 +576,10 @@ def plot_figures(timeline: pd.DataFrame, key_dates: pd.DataFrame | None = None,
     >>> marks = key_dates(tags.dates, tags.sentences, tags.mentions)  # doctest: +SKIP
     >>> fig = plot_figures(timeline, marks, articles)  # doctest: +SKIP
     """
-    drawable = timeline.dropna(subset=["date", "plot_value"])
+    _require(timeline, ["date", "plot_value", "category", "outlet", "qualifier"], "plot_figures",
+             "the table from carlib.figures_timeline")
+    drawable = timeline.assign(date=pd.to_datetime(timeline["date"], errors="coerce")).dropna(
+        subset=["date", "plot_value"])
     categories = [c for c in TIMELINE_CATEGORIES if c in set(drawable["category"])]
     if not categories:
         return _note_figure("No figures about people (killed, displaced, refugees, in need, "
@@ -626,6 +640,8 @@ def plot_fatalities_by_place(incidents: pd.DataFrame) -> Figure:
 
     >>> fig = plot_fatalities_by_place(incidents)  # doctest: +SKIP
     """
+    _require(incidents, ["location", "fatalities"], "plot_fatalities_by_place",
+             "the table from carlib.extract_incidents")
     if incidents.empty:
         return _note_figure("No incidents: no fatalities to plot.")
     places = incidents.assign(place=incidents["location"].fillna("").astype(str)

@@ -60,8 +60,13 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _DATE_FORMATS = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "%Y-%m-%d", "day"),
     (re.compile(r"^\d{4}-\d{2}$"), "%Y-%m", "month"),
+    (re.compile(r"^\d{4}/\d{2}$"), "%Y/%m", "month"),
     (re.compile(r"^\d{4}$"), "%Y", "year"),
+    (re.compile(r"^[A-Za-z]{3}\.? \d{4}$"), "%b %Y", "month"),
+    (re.compile(r"^[A-Za-z]{4,9} \d{4}$"), "%B %Y", "month"),
 )
+# 01/02/2014 is 1 February in Bangui and 2 January in Washington: never guess
+_AMBIGUOUS_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 
 
 class CorpusError(ValueError):
@@ -137,7 +142,11 @@ def parse_published(value: object, where: str) -> tuple[pd.Timestamp, str | None
     """
     if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
         return pd.NaT, None
-    raw = str(value).strip()
+    raw = " ".join(str(value).split())
+    if _AMBIGUOUS_DATE.match(raw):
+        _warn(f"{where}: the date {raw!r} could be day/month or month/day; write it as "
+              "YYYY-MM-DD (the article is loaded with no date)")
+        return pd.NaT, None
     for pattern, fmt, precision in _DATE_FORMATS:
         if pattern.match(raw):
             try:

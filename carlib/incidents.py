@@ -49,6 +49,7 @@ from .geo.geoparse import geoparse
 from .lexicon import phrase_regex, read_lexicon
 from .tagging import Tags, tag_corpus
 from .tagging.spans import PROVENANCE
+from .text import dateline_end
 
 __all__ = ["extract_incidents", "INCIDENT_COLUMNS"]
 
@@ -118,23 +119,27 @@ def _event_type(trigger: str) -> tuple[str, str, str]:
                 if "*" in p and re.fullmatch(phrase_regex([p]), key))
 
 
-def _perpetrator(sentence: str, trigger: re.Match, actors: pd.DataFrame, offset: int,
-                 before: pd.DataFrame) -> tuple[str, str]:
+def _perpetrator(sentence: str, trigger: re.Match, actors: list[dict], offset: int,
+                 before: list[dict]) -> tuple[str, str]:
     """(label, group) of who did it: the armed actor or crowd named nearest before the event
     word, else one named after it, else an armed actor of the sentence before. An actor that
-    speaks (``the UN mission said``) is a source, not a perpetrator."""
-    named = [(a.start - offset, a.label, a.organisation or a.label) for a in actors.itertuples()
-             if a.type in _PERPETRATOR_TYPES and not _SPEAKS.match(sentence, a.end - offset)]
+    speaks (``the UN mission said``) is a source, not a perpetrator; ``Boko Haram militants``
+    is Boko Haram."""
+    armed = [a for a in actors if a["type"] in _PERPETRATOR_TYPES]
+    named = [(a["start"] - offset, a["label"], a["organisation"] or a["label"]) for a in armed
+             if not _SPEAKS.match(sentence, a["end"] - offset)]
+    ends = [a["end"] - offset for a in actors]
     named += [(m.start(), _cues().perpetrator_labels[m.group().lower()], "")
-              for m in _cues().perpetrators.finditer(sentence)]
+              for m in _cues().perpetrators.finditer(sentence)
+              if not any(0 <= m.start() - end <= 2 for end in ends)]
     earlier = [n for n in named if n[0] < trigger.start()]
     later = [n for n in named if n[0] >= trigger.start()]
     if earlier or later:
         _, label, group = max(earlier) if earlier else min(later)
         return label, group or label
-    armed = before[before["type"].isin(_PERPETRATOR_TYPES)]
-    if len(armed):
-        return armed["label"].iloc[-1], armed["organisation"].iloc[-1] or armed["label"].iloc[-1]
+    previous = [a for a in before if a["kind"] == "actor" and a["type"] in _PERPETRATOR_TYPES]
+    if previous:
+        return previous[-1]["label"], previous[-1]["organisation"] or previous[-1]["label"]
     return "", ""
 
 
@@ -143,67 +148,80 @@ def _target(sentence: str) -> str:
     return _cues().target_labels.get(found.group(), "civilians") if found else ""
 
 
-def _event_places(sentence_places: pd.DataFrame, sentence: str, offset: int, focus: str,
-                  gaz_country: dict | None) -> pd.DataFrame:
-    """Places an event in this sentence happened at: towns first, else a country or region.
+def _event_places(sentence_places: list[dict], sentence: str, offset: int, focus: str,
+                  whole_country: dict | None) -> list[dict]:
+    """Places an event in this sentence happened at: towns first, else a region or country.
 
     Not the speaker's location (``told IPS from Bozoum``), not a place the event is outside
-    of, not a foreign destination (``the highway to Cameroon``: then the focus country);
-    ``near``/``north of`` a town is geo_precision 2.
+    of, not a foreign destination (``the highway to Cameroon``: then the focus country), not a
+    guess flagged for review; ``near``/``north of`` a town is geo_precision 2.
     """
-    usable = sentence_places[sentence_places["kind"].isin(["name", "capital", "region"])
-                             & (sentence_places["method"] != "unresolved")].copy()
-    keep, destination = [], False
-    for row in usable.itertuples():
-        before = sentence[: row.start - offset]
+    usable, destination = [], False
+    for place in sentence_places:
+        if place["kind"] not in ("name", "capital", "region") or place["method"] == "unresolved":
+            continue
+        before = sentence[: place["start"] - offset]
         if _SPEAKER.search(before) or _OUTSIDE.search(before):
             continue
-        if row.feature == "country" and row.country_code != focus and _DESTINATION.search(
-                before):
+        if place["feature"] == "country" and place["country_code"] != focus and \
+                _DESTINATION.search(before):
             destination = True
             continue
-        keep.append(row.Index)
+        if place["needs_review"]:
+            continue
         if _NEAR.search(before):  # "north of Bunia", "near Gao": not the town itself
-            usable.loc[row.Index, "geo_precision"] = max(2, int(row.geo_precision))
-    usable = usable.loc[keep]
-    towns = usable[usable["feature"] != "country"].drop_duplicates("name")
-    if len(towns):
+            place = {**place, "geo_precision": max(2, int(place["geo_precision"]))}
+        usable.append(place)
+    usable = list({p["name"]: p for p in reversed(usable)}.values())[::-1]  # first of each
+    towns = [p for p in usable if p["feature"] not in ("country", "region")]
+    if towns:
         return _most_specific(towns)
-    if usable.empty and destination and gaz_country is not None:
-        return pd.DataFrame([{**gaz_country, "kind": "name"}])
-    return usable.drop_duplicates("name")[:1]
+    regions = [p for p in usable if p["feature"] == "region"]
+    if regions:
+        return regions[:1]
+    if not usable and destination and whole_country is not None:
+        return [{**whole_country, "kind": "name"}]
+    return usable[:1]
 
 
-def _most_specific(towns: pd.DataFrame) -> pd.DataFrame:
+def _most_specific(towns: list[dict]) -> list[dict]:
     """Drop a city when a neighbourhood or facility of it is named too (PK5 in Bangui)."""
-    parts = towns[towns["feature"].isin(["neighbourhood", "facility"])].dropna(subset=["lat"])
-    redundant = [t.Index for t in towns.itertuples()
-                 if t.feature in ("city", "town", "village") and pd.notna(t.lat) and any(
-                     abs(t.lat - p.lat) < 0.15 and abs(t.lon - p.lon) < 0.15
-                     for p in parts.itertuples())]
-    return towns.drop(index=redundant)
+    parts = [p for p in towns if p["feature"] in ("neighbourhood", "facility")
+             and pd.notna(p["lat"])]
+    return [t for t in towns if not (
+        t["feature"] in ("city", "town", "village") and pd.notna(t["lat"]) and any(
+            abs(t["lat"] - p["lat"]) < 0.15 and abs(t["lon"] - p["lon"]) < 0.15 for p in parts))]
 
 
-def _when(dates: pd.DataFrame, published: pd.Timestamp) -> tuple[pd.Timestamp, int]:
-    resolved = dates[dates["resolved"]]
-    if len(resolved):
-        row = resolved.iloc[0]
-        day = row["date_start"] if pd.notna(row["date_start"]) else row["date_end"]
-        precision = _TIME_PRECISION[row["precision"]]
-        if pd.isna(row["date_start"]):  # "in recent days": only the end is known
-            precision = max(precision, 2)
-        if pd.isna(published) or day <= published:
-            return day, precision
+def _when(dates: list[dict], published: pd.Timestamp, precision: object
+          ) -> tuple[pd.Timestamp, int]:
+    """The event's date and ACLED time precision: the sentence's first resolved date that is
+    not after publication (a span of days is precision 2), else the publication date (3)."""
+    published = pd.to_datetime(published, errors="coerce")
+    last_day = published
+    if pd.notna(published) and precision in ("month", "year"):
+        last_day = (published + (pd.offsets.MonthEnd(0) if precision == "month"
+                                 else pd.offsets.YearEnd(0)))
+    for row in (d for d in dates if d["resolved"]):
+        start, end = row["date_start"], row["date_end"]
+        day = start if pd.notna(start) else end
+        time_precision = _TIME_PRECISION[row["precision"]]
+        if pd.isna(start):  # "in recent days": only the end is known
+            time_precision = max(time_precision, 2)
+        elif time_precision == 1 and pd.notna(end) and end > start:
+            time_precision = 2  # "between 1 and 5 March"
+        if pd.isna(last_day) or day <= last_day:
+            return day, time_precision
     return published, 3
 
 
-def _deaths(figures: pd.DataFrame, n_places: int) -> tuple[float, str]:
-    killed = figures[figures["category"] == "killed"]
-    if killed.empty:
+def _deaths(figures: list[dict], n_places: int) -> tuple[float, str]:
+    killed = [f for f in figures if f["category"] == "killed"]
+    if not killed:
         return float("nan"), "unknown"
-    row = killed.iloc[0]
-    count = row["value"] if pd.notna(row["value"]) else (
-        row["low"] if pd.notna(row["low"]) else row["high"])
+    row = killed[0]
+    count = next((v for v in (row["value"], row["low"], row["high"]) if pd.notna(v)),
+                 float("nan"))
     return float(count // n_places if n_places > 1 else count), row["qualifier"]
 
 
@@ -221,18 +239,21 @@ def _focus_countries(places: pd.DataFrame) -> dict[str, dict]:
 def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[dict]:
     """One report per (event sentence, place)."""
     meta = articles.set_index("article_id").reindex(
-        columns=["outlet", "published"]).fillna({"outlet": "unknown"})
+        columns=["outlet", "published", "published_precision"]).fillna({"outlet": "unknown"})
     tables = {"mentions": tags.mentions, "dates": tags.dates, "figures": tags.figures,
               "places": places}
-    by_sentence = {name: dict(tuple(t.groupby(["article_id", "sentence_id"])))
-                   for name, t in tables.items()}
+    by_sentence: dict[str, dict[tuple, list[dict]]] = {name: {} for name in tables}
+    for name, table in tables.items():
+        for record in table.to_dict("records"):
+            by_sentence[name].setdefault((record["article_id"], record["sentence_id"]),
+                                         []).append(record)
     sentence_rows = {(s.article_id, s.sentence_id): s
                      for s in tags.sentences.itertuples(index=False)}
     focus = _focus_countries(places)
     reports = []
     for s in sentence_rows.values():
-        def get(name: str, sentence_id: int = s.sentence_id) -> pd.DataFrame:
-            return by_sentence[name].get((s.article_id, sentence_id), tables[name].iloc[:0])
+        def get(name: str, sentence_id: int = s.sentence_id) -> list[dict]:
+            return by_sentence[name].get((s.article_id, sentence_id), [])
 
         trigger = next((m for m in _cues().events.finditer(s.quote)
                         if not _cues().hedges.search(s.quote[: m.start()])), None)
@@ -244,23 +265,27 @@ def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[d
         where, lowered = _event_places(get("places"), s.quote, s.start, code, whole), 0
         for back in range(1, _LOOKBACK + 1):
             earlier = sentence_rows.get((s.article_id, s.sentence_id - back))
-            if len(where) or earlier is None or earlier.paragraph_id != s.paragraph_id:
+            if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
                 break
             where = _event_places(get("places", earlier.sentence_id), earlier.quote,
                                   earlier.start, code, None)[:1]
             lowered = 1
-        if where.empty:
+        if not where:
             continue
         event_type, sub_type, label = _event_type(trigger.group())
-        mentions = get("mentions")
-        actor1, group = _perpetrator(s.quote, trigger, mentions[mentions["kind"] == "actor"],
-                                     s.start, get("mentions", s.sentence_id - 1))
+        actors = [m for m in get("mentions") if m["kind"] == "actor"]
+        actor1, group = _perpetrator(s.quote, trigger, actors, s.start,
+                                     get("mentions", s.sentence_id - 1))
         if actor1 == "crowd":
             event_type, sub_type = "Riots", "Mob violence"
         actor2 = _target(s.quote)
-        day, time_precision = _when(get("dates"), meta.at[s.article_id, "published"])
+        dates = get("dates")
+        if s.sentence_id == 0:  # the dateline says when the story was filed, not the event
+            dates = [d for d in dates if d["start"] >= s.start + dateline_end(s.quote)]
+        day, time_precision = _when(dates, meta.at[s.article_id, "published"],
+                                    meta.at[s.article_id, "published_precision"])
         deaths, qualifier = _deaths(get("figures"), len(where))
-        for place in where.to_dict("records"):
+        for place in where:
             reports.append({
                 "event_date": day, "time_precision": time_precision, "event_type": event_type,
                 "sub_event_type": sub_type, "actor1": actor1, "group": group, "actor2": actor2,
@@ -349,13 +374,15 @@ def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
     tags = tags or tag_corpus(articles)
     places = geoparse(articles, tags) if places is None else places
     groups: list[list[dict]] = []
+    by_kind: dict[tuple[str, str], list[list[dict]]] = {}  # only these can be the same event
     for report in sorted(_reports(articles, tags, places),
                          key=lambda r: (r["reported"] if pd.notna(r["reported"])
                                         else pd.Timestamp.max, r["article_id"], r["start"])):
-        home = next((g for g in groups if merge and all(_same_event(report, r) for r in g)),
-                    None)
+        kin = by_kind.setdefault((report["event_type"], report["country"]), [])
+        home = next((g for g in kin if merge and all(_same_event(report, r) for r in g)), None)
         if home is None:
             groups.append([report])
+            kin.append(groups[-1])
         else:
             home.append(report)
     out = pd.DataFrame([_merge(g, i) for i, g in enumerate(groups, start=1)],

@@ -58,7 +58,9 @@ class Analysis:
 
 def _fingerprint(corpus: Path) -> str:
     digest = hashlib.sha256()
-    files = sorted(corpus.rglob("*")) if corpus.is_dir() else [corpus]
+    # a single .txt also reads the articles.csv beside it
+    files = sorted(corpus.rglob("*")) if corpus.is_dir() else [corpus,
+                                                                corpus.parent / "articles.csv"]
     code = sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.csv"))
     for path in [*files, *code, DEFAULT_SUPPLEMENT]:
         if path.is_file():

@@ -30,7 +30,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .corpus import check_articles
 from .lexicon import read_lexicon
 
-__all__ = ["sentences", "split_sentences", "SENTENCE_COLUMNS"]
+__all__ = ["sentences", "split_sentences", "dateline_end", "SENTENCE_COLUMNS"]
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "quote"]
 _PARAGRAPH = re.compile(r"[^\r\n]+")
@@ -41,6 +41,12 @@ _LOWER_RUN = re.compile(r"[A-Za-z]*?([a-z]+)$")
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _QUOTES = '"'
+# "UNITED NATIONS, Jan 30 (IPS)  - ", "ABUJA, June 14 (Reuters) - ", "BANGUI, Central African
+# Republic (AP) — ": where and when the story was filed, not where and when things happened
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z'’. -]{1,40}[A-Z](?:,\s*[A-Z][\w .'’-]{1,30}?)?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s+")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +90,17 @@ def _repair(paragraph: str, cuts: list[int]) -> list[int]:
     fixed.update(m.end() for m in _SEAM.finditer(paragraph) if _is_seam(paragraph, m.end()))
     fixed.update(m.end() for m in _GLUED_STOP.finditer(paragraph))
     return sorted(c for c in fixed if 0 < c < len(paragraph))
+
+
+def dateline_end(text: str) -> int:
+    """Where an opening dateline ends (0 when there is none): places and dates in it say where
+    and when the story was filed.
+
+    >>> dateline_end("ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers.")
+    27
+    """
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:

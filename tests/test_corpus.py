@@ -175,9 +175,9 @@ def test_file_without_metadata_row_warns(tmp_path):
 
 def test_unparseable_date_names_row_and_column(tmp_path):
     write(tmp_path / "a.txt", "Text.")
-    write(tmp_path / "articles.csv", "file,published\na.txt,30/13/2014\n")
-    with pytest.warns(CorpusWarning,
-                      match=r"articles\.csv row 2, column 'published': cannot read the date '30/13/2014'"):
+    write(tmp_path / "articles.csv", "file,published\na.txt,the Tuesday after Easter\n")
+    with pytest.warns(CorpusWarning, match=r"articles\.csv row 2, column 'published': cannot "
+                                           r"read the date 'the Tuesday after Easter'"):
         articles = load_articles(tmp_path)
     assert pd.isna(articles.loc[0, "published"])
     assert len(articles) == 1
@@ -242,6 +242,9 @@ def test_seed_copy_with_metadata_loads_without_warnings(tmp_path, seeds_dir):
     ("2013-12", (pd.Timestamp("2013-12-01"), "month")),
     ("2013", (pd.Timestamp("2013-01-01"), "year")),
     ("30 January 2014", (pd.Timestamp("2014-01-30"), "day")),
+    ("January 2014", (pd.Timestamp("2014-01-01"), "month")),
+    ("Jan 2014", (pd.Timestamp("2014-01-01"), "month")),
+    ("2014/01", (pd.Timestamp("2014-01-01"), "month")),
     ("", (pd.NaT, None)),
 ])
 def test_parse_published(raw, expected):
@@ -261,3 +264,20 @@ def test_a_hand_made_articles_table_gets_a_clear_error(table, message):
 
     with pytest.raises(CorpusError, match=message):
         carlib.tag_corpus(table)
+
+
+@pytest.mark.parametrize("raw", ["01/02/2014", "13/02/2014", "12.03.2014"])
+def test_numeric_day_month_dates_are_not_guessed(raw):
+    with pytest.warns(CorpusWarning, match="row 2: .* write it as YYYY-MM-DD"):
+        stamp, precision = parse_published(raw, "row 2")
+    assert pd.isna(stamp) and precision is None
+
+
+def test_an_articles_table_read_back_from_csv_still_tags(seed_articles, tmp_path):
+    import carlib
+
+    seed_articles.to_csv(tmp_path / "articles.csv", index=False)
+    again = pd.read_csv(tmp_path / "articles.csv")
+    assert len(carlib.tag_corpus(again).figures) == len(carlib.tag_corpus(seed_articles).figures)
+    carlib.plot_articles_timeline(again)
+    carlib.plot_articles_timeline(again[["article_id", "text"]])

@@ -94,6 +94,12 @@ def test_share_of_population_has_no_value():
     ("Over the past year, 30 journalists were killed in Somalia.", "30 journalists", 30,
      "killed"),
     ("The death toll rose to 57, officials said.", "57", 57, "killed"),
+    ("Five soldiers were killed in the attack.", "Five soldiers", 5, "killed"),
+    ("Eight troops were wounded near Bakhmut.", "Eight troops", 8, "injured"),
+    ("Some 1.5m people have been displaced in Sudan.", "Some 1.5m people", 1_500_000,
+     "displaced"),
+    ("100 000 people have been displaced, the UN said.", "100 000 people", 100_000,
+     "displaced"),
 ])
 def test_figures_from_written_sentences(sentence, quote, value, category):
     rows = figures_of(sentence)
@@ -108,6 +114,8 @@ def test_figures_from_written_sentences(sentence, quote, value, category):
      [("seven soldiers", "killed"), ("three civilians", "killed")]),
     ("Eight people, including three children, were killed.",
      [("Eight people", "killed"), ("three children", "killed")]),
+    ("Fighting in Khartoum killed 22 people, including eight children.",
+     [("22 people", "killed"), ("eight children", "killed")]),
     ("At least 25 people were killed and 40 wounded in Maiduguri.",
      [("At least 25 people", "killed"), ("40 wounded", "injured")]),
     ("The 1,600 French and 5,000 African Union peacekeepers stayed in the capital.",
@@ -215,3 +223,9 @@ def test_figures_never_crash_and_spans_are_exact(text):
 def test_number_parser_never_crashes(text):
     for m in find_numbers(text):
         assert 0 <= m.start < m.end <= len(text)
+
+
+def test_a_datelines_date_is_not_the_figures_period():
+    (row,) = figures_of("ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers in Zamfara "
+                        "state on Monday.", "2023-06-15")
+    assert row["date_start"] == pd.Timestamp("2023-06-12")

@@ -119,7 +119,7 @@ def test_seed_places_carry_provenance(seed_places, seed_articles):
     text = dict(zip(seed_articles["article_id"], seed_articles["text"]))
     assert all(text[r.article_id][r.start:r.end] == r.quote for r in seed_places.itertuples())
     assert set(seed_places["method"]) <= {"exact", "alternate", "folded", "fuzzy", "supplement",
-                                          "online", "direction", "unresolved"}
+                                          "online", "direction", "region", "unresolved"}
 
 
 def test_context_decides_between_namesakes(gaz):

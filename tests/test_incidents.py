@@ -134,3 +134,30 @@ def test_a_source_that_speaks_is_not_the_perpetrator_and_near_is_approximate():
         "Militias burned villages north of Bunia, in Congo, MSF said.")).itertuples()
     assert bunia.location == "Bunia" and bunia.geo_precision == 2
     assert bunia.event_type == "Strategic developments"
+
+
+def test_a_dateline_is_neither_the_place_nor_the_date():
+    (row,) = extract_incidents(corpus(
+        "ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers in Zamfara state in northwest "
+        "Nigeria on Monday, police said.", published="2023-06-15")).itertuples()
+    assert row.location == "Zamfara state" and row.geo_precision == 3
+    assert row.event_date == pd.Timestamp("2023-06-12") and row.time_precision == 1
+
+
+def test_named_groups_keep_their_name_and_towns_beat_their_state():
+    out = extract_incidents(corpus(
+        "Boko Haram militants killed 30 people in Maiduguri on Monday.",
+        "Bandits abducted 287 pupils from a school in Kuriga, Kaduna state, on March 7.",
+        "Residents of Goma fled to Rwanda after M23 rebels killed 12 people.",
+        published="2024-03-20", outlets=["A", "B", "C"]))
+    assert dict(zip(out["article_id"], out["actor1"]))["a0"] == "Boko Haram"
+    assert list(out[out["article_id"] == "a1"]["location"]) == ["Kaduna state"], \
+        "an unsure match for Kuriga must not place it; the state does"
+    assert list(out[out["article_id"] == "a2"]["location"]) == ["Goma"]
+
+
+def test_an_exact_day_survives_a_publication_date_known_to_the_month():
+    articles = corpus("Seleka fighters killed 20 civilians in Bossangoa on 5 December.",
+                      published="2013-12-01").assign(published_precision="month")
+    (row,) = extract_incidents(articles).itertuples()
+    assert row.event_date == pd.Timestamp("2013-12-05") and row.time_precision == 1

@@ -56,3 +56,11 @@ def test_summary_counts_the_corpus(seeds_dir):
     summary = analyse(seeds_dir, cache=False).summary()
     assert summary["Articles"] == "3" and summary["Outlets"] == "CNN, IPS, unknown"
     assert int(summary["Places named"]) >= 15 and summary["Incidents"].split()[0].isdigit()
+
+
+def test_a_single_file_is_recomputed_when_the_metadata_beside_it_changes(corpus, analyses):
+    one = corpus / "001_fe38c0874b9f1dc3.txt"
+    assert analyse(one).articles.loc[0, "outlet"] == "IPS"
+    table = (corpus / "articles.csv").read_text().replace(",IPS,", ",Inter Press Service,")
+    (corpus / "articles.csv").write_text(table)
+    assert analyse(one).articles.loc[0, "outlet"] == "Inter Press Service"

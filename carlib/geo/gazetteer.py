@@ -194,6 +194,11 @@ class Gazetteer:
         """Every country's English name."""
         return [c["name"] for c in self.countries.values()]
 
+    @lru_cache(maxsize=1)
+    def country_keys(self) -> frozenset[str]:
+        """Every country's name, folded."""
+        return frozenset(fold(name) for name in self.country_names())
+
     def lookup(self, name: str, country_codes: list[str] | None = None) -> list[dict]:
         """Places called ``name`` (any spelling that folds the same), best first.
 

@@ -15,8 +15,10 @@ confidence         0-1: how sure the resolution is
 method             exact (GeoNames' main name), alternate (an alternate name, a country word),
                    folded (after folding accents and case), fuzzy (a near miss: check it),
                    supplement (``data/gazetteer/supplement.csv``), online (the optional
-                   geocoder), direction (a region such as ``the northwest``), unresolved
-kind               name, adjective (``Chadian``), capital (``the capital``) or region
+                   geocoder), direction (a region such as ``the northwest``), region (a
+                   named state or province, ``Zamfara state``: no point), unresolved
+kind               name, adjective (``Chadian``), capital (``the capital``), region, or
+                   dateline (``ABUJA, June 14 (Reuters) -``: where the story was filed)
 needs_review       True for fuzzy matches and unresolved names
 suggestions        for those, the nearest gazetteer names (``Baoro (CF) 0.80; ...``)
 =================  ===========================================================================
@@ -41,6 +43,7 @@ import pandas as pd
 from ..lexicon import read_lexicon
 from ..tagging import Tags, tag_corpus
 from ..tagging.spans import PROVENANCE, Sentence, frame, iter_sentences
+from ..text import dateline_end
 from .gazetteer import Gazetteer, fold
 
 __all__ = ["geoparse", "unresolved", "PLACE_COLUMNS"]
@@ -75,6 +78,10 @@ _REGION = re.compile(
     rf"|\b(?:in|across|throughout)\s+the\s+(?P<dir2>{_DIRECTION})\b(?!\s+(?:town|village|city))"
     rf"|\b(?P<dir3>{_DIRECTION})(?:\s+and\s+{_DIRECTION})?\s+(?:of\s+)?the\s+capital",
     re.IGNORECASE)
+_DESTINATION = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+                          re.IGNORECASE)
+_ADMIN_AFTER = re.compile(r"\s+(state|region|province|county|district|prefecture|governorate|"
+                          r"division|territory)\b", re.IGNORECASE)
 # generic words that start a longer name: "Lake Chad" is not Chad
 _LONGER_NAME = re.compile(r"\b(?:Lake|Mount|Mt\.?|Gulf|Upper|Lower|Greater|Port|Cape|Saint|St\.?|"
                           r"River|Bay|Fort|Sierra)\s+$")
@@ -135,8 +142,8 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
                 ) -> list[_Candidate]:
     """Every place-like span of one sentence (offsets within the sentence).
 
-    ``blocked``: people and dates, never places; ``actors``: hide names but not the country
-    words in them (``Chadian`` troops).
+    ``blocked``: people and dates, never places; ``actors``: hide names but not the countries
+    in them (``Chadian`` troops, the UN mission in ``Mali``).
     """
     text, found = sentence.text, []
     taken = list(blocked)
@@ -144,9 +151,10 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         word = m.group()
         if _LONGER_NAME.search(text, 0, m.start()):
             continue  # "Lake Chad", "Upper Nile": part of a longer name, read as a whole below
+        country_word = fold(word) in _country_words() or fold(word) in gaz.country_keys()
         if not word[0].isupper() or _blocked(m.start(), m.end(), taken) or (
-                fold(word) not in _country_words() and _blocked(m.start(), m.end(), actors)):
-            continue
+                not country_word and _blocked(m.start(), m.end(), actors)):
+            continue  # a country in an actor's name still counts: "the UN mission in Mali"
         cue = _has_cue(text, m.start())
         if fold(word) in _country_words():
             code, kind = _country_words()[fold(word)]
@@ -167,8 +175,12 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         word = text[start:end]
         if end <= start or _blocked(start, end, taken):
             continue
-        found.append(_Candidate(sentence, start, end, "name", _has_cue(text, start),
-                                gaz.lookup(word)))
+        places = gaz.lookup(word)
+        tail = re.search(r"\s(?:of|de|du)\s+(?=[A-Z])", word)
+        if not places and tail:  # "Residents of Goma": the place is after "of"
+            start += tail.end()
+            word, places = text[start:end], gaz.lookup(text[start:end])
+        found.append(_Candidate(sentence, start, end, "name", _has_cue(text, start), places))
     regions = [_Candidate(sentence, m.start(), m.end(), "region", True, [])
                for m in _REGION.finditer(text)]
     found += regions
@@ -184,8 +196,9 @@ def _candidates(sentence: Sentence, blocked: list[tuple[int, int]],
 
 
 def _focus(candidates: list[_Candidate], gaz: Gazetteer) -> str | None:
-    """The country an article is about. Votes: a country name 2, a country adjective 0.5
-    (``French`` troops are often far from France); a name known in one country only, a
+    """The country an article is about. Votes: a country name 2, a country adjective or a
+    destination 0.5 (``French`` troops, ``fled to Rwanda`` are often about elsewhere); a name
+    known in one country only, a
     supplement entry or a national capital 1 (0.5 without a context cue)."""
     votes: dict[str, float] = {}
     for c in candidates:
@@ -194,7 +207,8 @@ def _focus(candidates: list[_Candidate], gaz: Gazetteer) -> str | None:
         strong = [p for p in c.places if p["source"] == "supplement" or gaz.is_capital(p)]
         code, weight = None, 0.0
         if country:
-            code, weight = country, (0.5 if c.kind == "adjective" else 2)
+            destination = _DESTINATION.search(c.sentence.text[:c.start])
+            code, weight = country, (0.5 if c.kind == "adjective" or destination else 2)
         elif c.kind == "name" and (len(towns) == 1 or strong):
             code = strong[0]["country_code"] if strong else towns.pop()
             weight = 1 if c.cue else 0.5
@@ -208,14 +222,15 @@ def _best(places: list[dict]) -> dict:
                                       -(p["population"] or 0)))
 
 
-def _common_word(word: str, article_text: str) -> bool:
+def _common_word(word: str, lower_words: frozenset[str]) -> bool:
+    """Listed as ambiguous, or a single word the article also writes in lower case."""
     key = fold(word)
     return key in _ambiguous() or key.rstrip("s") in _ambiguous() or (
-        " " not in word and re.search(rf"\b{re.escape(word.lower())}\b", article_text) is not None)
+        " " not in word and word.lower() in lower_words)
 
 
 def _resolve(c: _Candidate, focus: str | None, neighbours: set[str], gaz: Gazetteer,
-             article_text: str) -> dict | None:
+             lower_words: frozenset[str]) -> dict | None:
     """Choose a place for one candidate, or None when it is not a place mention at all."""
     if c.kind == "region":
         return _region(c, focus, gaz)
@@ -226,11 +241,18 @@ def _resolve(c: _Candidate, focus: str | None, neighbours: set[str], gaz: Gazett
     if c.kind == "adjective":
         return {**c.places[0], "confidence": 0.9}
     single_first_word = c.start == 0 and " " not in word
-    common = _common_word(word, article_text)
+    common = _common_word(word, lower_words)
     if common and not _has_cue(c.sentence.text, c.start, _STRONG_CUE):
         # "Christian", "Union", "Muslims": only a place in the focus country
         trusted = [p for p in c.places if p["country_code"] == focus or gaz.is_capital(p)]
         return {**_best(trusted), "confidence": 0.6} if trusted and c.cue else None
+    admin = _ADMIN_AFTER.match(c.sentence.text, c.end)
+    if admin and (c.places or c.cue):  # "Zamfara state": an area, not the town so named
+        known = [p for p in c.places if p["country_code"] == focus] or c.places
+        return {"name": f"{word} {admin.group(1).lower()}", "geonameid": None, "lat": None,
+                "lon": None, "country_code": known[0]["country_code"] if known else focus or "",
+                "admin1": "", "feature": "region", "geo_precision": 3, "method": "region",
+                "confidence": 0.7}
     in_focus = [p for p in c.places if p["country_code"] == focus]
     if in_focus:
         best = _best(in_focus)
@@ -241,10 +263,16 @@ def _resolve(c: _Candidate, focus: str | None, neighbours: set[str], gaz: Gazett
         return {**countries[0], "confidence": 0.9}
     if c.places and single_first_word:
         return None
+    near = [p for p in c.places if p["country_code"] in neighbours
+            and (p["population"] or 0) >= 1000]
+    if near and len({p["country_code"] for p in near}) == 1:
+        return {**_best(near), "confidence": 0.6}  # a town next door: Goma for Rwanda
     if c.places and c.cue:
         near = [p for p in c.places if p["country_code"] in neighbours]
         if near:
             return {**_best(near), "confidence": 0.6}
+        if focus is None:  # nothing to compare with: the most populous namesake
+            return {**_best(c.places), "confidence": 0.5}
         best = _best(c.places)  # far from what the article is about: check it
         others = "; ".join(f"{p['name']} ({p['country_code']})" for p in c.places if p is not best)
         return {**best, "confidence": 0.4, "needs_review": True,
@@ -328,13 +356,16 @@ def geoparse(articles: pd.DataFrame, tags: Tags | None = None,
     for article_id, candidates in by_article.items():
         focus = _focus(candidates, gaz)
         neighbours = gaz.neighbours(focus) if focus else set()
+        lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", texts[article_id]))
         for c in candidates:
-            place = _resolve(c, focus, neighbours, gaz, texts[article_id])
+            place = _resolve(c, focus, neighbours, gaz, lower_words)
             if place is None:
                 continue
             if place["method"] == "unresolved" and geocoder is not None:
                 place = _online(geocoder, c.text, focus) or place
-            rows.append({**c.sentence.provenance(c.start, c.end), **place, "kind": c.kind,
+            filed = c.sentence.sentence_id == 0 and c.start < dateline_end(c.sentence.text)
+            rows.append({**c.sentence.provenance(c.start, c.end), **place,
+                         "kind": "dateline" if filed else c.kind,
                          "needs_review": place.get("needs_review", False),
                          "suggestions": place.get("suggestions", "")})
     out = frame(rows, PLACE_COLUMNS)

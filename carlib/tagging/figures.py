@@ -38,7 +38,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..lexicon import phrase_regex, read_lexicon
-from ..text import sentences
+from ..text import dateline_end, sentences
 from .dates import extract_dates
 from .numbers import NumberMatch, find_numbers, words
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
@@ -53,7 +53,7 @@ _CLAUSE_END = re.compile(r'[;:()"“”!?]|,(?!\d{3})|\s[-–—]{2}\s|\b(?:whic
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _ASIDE_WORDS = r"(?:including|among\s+them|among\s+whom|of\s+whom|mostly|most\s+of\s+them|many\s+of\s+them)"
 _ASIDE = re.compile(rf",\s*{_ASIDE_WORDS}\b[^,;]*,", re.IGNORECASE)
-_ASIDE_START = re.compile(rf"^\s*{_ASIDE_WORDS}\b", re.IGNORECASE)
+_ASIDE_START = re.compile(rf"(?:^|,)\s*{_ASIDE_WORDS}\b", re.IGNORECASE)
 _HARM = {"killed", "injured"}
 _MODIFIER = r"(?:(?!(?:and|or|of|were|was|are|is|have|has|had|will|to|in|at|on|by|from|with)\b)[\w'’-]+)"
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -116,8 +116,9 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     cut = [m.end() for m in _CLAUSE_END.finditer(before)]
     left = before[cut[-1]:] if cut else before
     after = text[end:]
-    if _ASIDE_START.match(left) and "," in after:
-        after = after[after.index(",") + 1:]
+    if _ASIDE_START.match(left):  # inside an aside: its host clause speaks for it
+        left = before[cut[-2]:] if len(cut) > 1 else before
+        after = after[after.index(",") + 1:] if "," in after else ""
     at = 0
     while (stop := _CLAUSE_END.search(after, at)) and (aside := _ASIDE.match(after, stop.start())):
         at = aside.end()
@@ -161,7 +162,9 @@ def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> t
     segments = _AND_OR.split(left)
     near_left = [m for m in cues.cues.finditer(" ".join(segments[-1].split()[-3:]))]
     right_cue = cues.cues.search(right)
-    for cue in (near_left[-1] if near_left else None, right_cue):
+    harm_right = next((m for m in cues.cues.finditer(right)
+                       if _cue_category(m.group()) in _HARM), None)
+    for cue in (near_left[-1] if near_left else None, harm_right):
         if cue and _cue_category(cue.group()) in _HARM:
             return _cue_category(cue.group()), cue.group()
     noun_category = cues.noun_info.get(noun.lower(), ("", ""))[0] if noun else ""
@@ -182,6 +185,9 @@ def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> t
         -1].strip() else []
     if shared:  # "killed seven soldiers and three civilians"
         return _cue_category(shared[0].group()), shared[0].group()
+    host = list(cues.cues.finditer(left)) if _ASIDE_START.search(left) else []
+    if host:  # "killed 22 people, including eight children"
+        return _cue_category(host[-1].group()), host[-1].group()
     return ("other" if noun else ""), ""
 
 
@@ -258,6 +264,9 @@ def extract_figures(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
     for sentence in iter_sentences(articles, sents):
         spans = periods.get((sentence.article_id, sentence.sentence_id), [])
         taken = [(a - sentence.start, b - sentence.start) for a, b, *_ in spans]
+        if sentence.sentence_id == 0:  # a dateline's date is when the story was filed
+            filed = sentence.start + dateline_end(sentence.text)
+            spans = [span for span in spans if span[0] >= filed]
         for number in find_numbers(sentence.text):
             if any(a < number.end and number.start < b for a, b in taken):
                 continue  # part of a date: "19 December", "March 2013"

@@ -15,7 +15,8 @@ from typing import Iterator
 
 from ..lexicon import read_lexicon
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1,000 / 100 000 (a space or a narrow space between groups, as the UN writes) / 2.5
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ def words() -> _Words:
                for kind, group in lex.groupby("kind")}
     numbers = {w: float(v) for w, v in by_kind["number"].items()}
     fractions = {w: float(v) for w, v in by_kind["fraction"].items()}
-    scales = {w: float(v) for w, v in by_kind["scale"].items()}
+    scales = {w: float(v) for w, v in {**by_kind["scale"],
+                                       **by_kind.get("scale_suffix", {})}.items()}
     vague = {w: float(v) for w, v in by_kind["vague"].items()}
     qualifiers = dict(by_kind["qualifier"])
     units = frozenset(by_kind["unit"])
@@ -72,7 +74,8 @@ def words() -> _Words:
     word_num = rf"(?:(?:{_alternation(tens)})(?:[-\s](?:{_alternation(units_1_9)}))?|{_alternation(word_numbers)})"
     scale = _alternation(scales)
     fraction = _alternation(fractions)
-    amount = (rf"(?:(?:{DIGITS})|{word_num})(?:(?:\s+|-)(?:{scale}))*"
+    suffix = _alternation(by_kind.get("scale_suffix", {}))
+    amount = (rf"(?:(?:{DIGITS})(?:{suffix})?(?![\w])|{word_num})(?:(?:\s+|-)(?:{scale}))*"
               rf"(?:(?<=hundred)\s+and\s+{word_num})?"
               rf"|a\s+(?:{scale})(?:\s+(?:{scale}))*"
               rf"|(?:a|one)\s+(?:{fraction})\s+(?:of\s+)?a\s+(?:{scale})"
@@ -103,9 +106,10 @@ def parse_amount(text: str) -> float | None:
     """
     w = words()
     total, current, seen = 0.0, 0.0, False
-    for token in re.findall(r"[\d,.]+|[a-z]+(?:-[a-z]+)?", text.lower()):
+    grouped = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text.lower())
+    for token in re.findall(r"\d[\d,.]*|[a-z]+(?:-[a-z]+)?", grouped):
         if token[0].isdigit():
-            current, seen = float(token.replace(",", "")), True
+            current, seen = float(token.rstrip(".,").replace(",", "")), True
         elif token in w.fractions:
             current, seen = (current or 1.0) * w.fractions[token], True
         elif token in w.scales:

@@ -42,8 +42,8 @@ def iter_sentences(articles: pd.DataFrame, sents: pd.DataFrame | None = None
     if sents is None:
         sents = split_into_sentences(articles)
     ids = articles["article_id"].tolist()
-    published = dict(zip(ids, articles["published"] if "published" in articles
-                         else [pd.NaT] * len(ids)))
+    published = dict(zip(ids, pd.to_datetime(articles["published"], errors="coerce")
+                         if "published" in articles else [pd.NaT] * len(ids)))
     precision = dict(zip(ids, articles["published_precision"] if "published_precision" in
                          articles else [None] * len(ids)))
     columns = ("article_id", "sentence_id", "paragraph_id", "start", "quote")
