@@ -99,7 +99,9 @@ def _cues() -> _Cues:
         strong_categories=frozenset({"troops", "refugees", "displaced", "killed", "injured"}))
 
 
+@lru_cache(maxsize=4096)
 def _cue_category(word: str) -> str:
+    """The category a cue word or phrase stands for (``in desperate need`` -> in_need)."""
     cues = _cues()
     key = " ".join(word.lower().split())
     if key in cues.cue_category:
@@ -141,12 +143,18 @@ def _is_about_things(text: str, number: NumberMatch) -> bool:
     return bool(_YEAR.fullmatch(span))
 
 
+@lru_cache(maxsize=256)
+def _place_names(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every ``in X`` / ``the town of X`` of a sentence (once per sentence, not per number)."""
+    return tuple((m.start("name"), m.end("name"), m.group("name")) for m in _PLACE.finditer(text))
+
+
 def _place(text: str, at: int, taken: list[tuple[int, int]]) -> str:
     """The place named nearest to offset ``at`` in the sentence, outside any date."""
-    names = [m for m in _PLACE.finditer(text)
-             if not any(a < m.end("name") and m.start("name") < b for a, b in taken)]
-    nearest = min(names, key=lambda m: abs(m.start("name") - at), default=None)
-    return nearest.group("name") if nearest else ""
+    names = [n for n in _place_names(text)
+             if not any(a < n[1] and n[0] < b for a, b in taken)]
+    nearest = min(names, key=lambda n: abs(n[0] - at), default=None)
+    return nearest[2] if nearest else ""
 
 
 def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> tuple[str, str]:
