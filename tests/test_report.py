@@ -138,7 +138,10 @@ def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles,
 
 
 def test_an_empty_corpus_still_gives_every_report(tmp_path, root):
+    from carlib import CorpusWarning
+
     (tmp_path / "corpus").mkdir()
-    reports = build_reports(tmp_path / "corpus", tmp_path / "out", root / "notebooks")
+    with pytest.warns(CorpusWarning, match="no articles loaded"):
+        reports = build_reports(tmp_path / "corpus", tmp_path / "out", root / "notebooks")
     assert len(reports) == len(list((root / "notebooks").glob("[0-9][0-9]_*.ipynb")))
     assert "<th>Articles</th><td>0</td>" in (tmp_path / "out" / "index.html").read_text()
