@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_articles
+from .corpus import CorpusWarning, load_articles
 from .files import atomic_path
 from .geo import geoparse
 from .geo.gazetteer import DEFAULT_SUPPLEMENT, cache_dir
@@ -39,6 +40,7 @@ class Analysis:
     tags: Tags
     places: pd.DataFrame
     incidents: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)  # the CorpusWarnings of loading
 
     def summary(self) -> dict[str, str]:
         """Headline numbers: articles, outlets, dates, places, incidents, figures."""
@@ -79,13 +81,23 @@ def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
     stored = cache_dir() / "analyses" / f"{_fingerprint(corpus)}.pickle"
     if cache and stored.exists():
         try:
-            return pickle.loads(stored.read_bytes())
+            result = pickle.loads(stored.read_bytes())
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as err:
             log.warning("cached analysis %s is unreadable (%s); computing it again", stored, err)
-    articles = load_articles(corpus)
+        else:
+            for message in result.warnings:  # a cached corpus warns as loudly as a fresh one
+                warnings.warn(message, CorpusWarning, stacklevel=2)
+            return result
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_articles(corpus)
+    for caught_warning in caught:
+        warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     tags = tag_corpus(articles)
     places = geoparse(articles, tags)
-    result = Analysis(articles, tags, places, extract_incidents(articles, tags, places))
+    result = Analysis(articles, tags, places, extract_incidents(articles, tags, places),
+                      messages)
     if cache:
         with atomic_path(stored) as tmp:
             tmp.write_bytes(pickle.dumps(result))
