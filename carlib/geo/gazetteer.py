@@ -121,7 +121,7 @@ def build_index(path: Path) -> None:
 
 def _open_index(path: Path) -> sqlite3.Connection:
     """Open the index, rebuilding it when missing, stale or corrupt."""
-    for attempt in range(2):
+    for _ in range(2):  # open, or build once and open
         if path.exists():
             try:
                 db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
