@@ -8,24 +8,30 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts -> report.
 >>> tags = carlib.tag_corpus(articles)  # sentences, mentions, dates, figures
 """
 
-from .charts import (figures_timeline, key_dates, plot_articles_timeline,
-                     plot_fatalities_by_place, plot_figures, save_figure)
-from .corpus import CorpusError, CorpusWarning, load_articles, skipped_files
+from .charts import (figures_timeline, plot_articles_timeline, plot_fatalities_by_place,
+                     plot_figures, save_figure)
+from .corpus import load_articles, skipped_files
+from .errors import (CarlibError, CarlibWarning, CorpusError, CorpusWarning, GazetteerError,
+                     LexiconError, ProfileError, TableError)
 from .geo import OfflineGeocoder, geoparse, unresolved
 from .incidents import extract_incidents
-from .maps import incident_map, save_map
+from .maps import incident_map, plot_places, save_map
 from .pipeline import Analysis, analyse
-from .static_map import plot_places
-from .tagging import Tags, extract_dates, extract_figures, mention_counts, tag, tag_corpus
+from .profile import Profile, profile, use_profile
+from .tagging import (Tags, extract_dates, extract_figures, extract_mentions, key_dates,
+                      mention_counts, tag, tag_corpus)
 from .text import sentences
 
 __all__ = [
-    "CorpusError", "CorpusWarning", "load_articles", "skipped_files",
-    "sentences",
-    "Tags", "tag", "extract_dates", "extract_figures", "tag_corpus", "mention_counts",
+    "CarlibError", "CarlibWarning", "CorpusError", "CorpusWarning", "GazetteerError",
+    "LexiconError", "ProfileError", "TableError",
+    "Profile", "profile", "use_profile",
+    "load_articles", "skipped_files", "sentences",
+    "Tags", "extract_mentions", "tag", "extract_dates", "extract_figures", "tag_corpus",
+    "mention_counts", "key_dates",
     "geoparse", "unresolved", "OfflineGeocoder",
     "extract_incidents", "incident_map", "save_map", "Analysis", "analyse",
-    "plot_articles_timeline", "plot_places", "figures_timeline", "key_dates", "plot_figures",
+    "plot_articles_timeline", "plot_places", "figures_timeline", "plot_figures",
     "plot_fatalities_by_place", "save_figure",
 ]
 __version__ = "0.1.0"

@@ -38,6 +38,8 @@ from typing import Iterable
 
 import pandas as pd
 
+from .errors import CorpusError, CorpusWarning
+
 __all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "check_articles",
            "ARTICLE_COLUMNS"]
 
@@ -67,14 +69,6 @@ _DATE_FORMATS = (
 )
 # 01/02/2014 is 1 February in Bangui and 2 January in Washington: never guess
 _AMBIGUOUS_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
-
-
-class CorpusError(ValueError):
-    """The corpus cannot be loaded as given; the message names the file and what to fix."""
-
-
-class CorpusWarning(UserWarning):
-    """Something in the corpus was skipped or guessed; the message names the file."""
 
 
 def _warn(message: str) -> None:

@@ -46,7 +46,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .geo.geoparse import geoparse
-from .lexicon import phrase_regex, read_lexicon
+from .lexicon import Phrases
 from .tagging import Tags, tag_corpus
 from .tagging.spans import PROVENANCE
 from .text import dateline_end
@@ -75,48 +75,25 @@ _SPREAD = {1: pd.Timedelta(0), 2: pd.Timedelta(days=3), 3: pd.Timedelta(days=15)
 
 @dataclass(frozen=True)
 class _Cues:
-    events: re.Pattern
-    event_types: dict[str, tuple[str, str, str]]  # phrase -> (type, sub-type, label)
-    perpetrators: re.Pattern
-    perpetrator_labels: dict[str, str]
-    targets: re.Pattern
-    target_labels: dict[str, str]
-    hedges: re.Pattern
-    totals: re.Pattern
+    events: Phrases  # value: the lexicon row (event_type, sub_event_type, label)
+    perpetrators: Phrases
+    targets: Phrases
+    hedges: Phrases
+    totals: Phrases
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    lex = read_lexicon("incident_cues", ("phrase", "kind", "event_type", "sub_event_type",
-                                         "label"))
+    def of(kind: str, case: str = "any") -> Phrases:
+        return Phrases.from_lexicon("incident_cues", kind=kind, case=case)
 
-    def of(kind: str) -> pd.DataFrame:
-        return lex[lex["kind"] == kind]
-
-    def pattern(kind: str, flags: int = re.IGNORECASE) -> re.Pattern:
-        return re.compile(rf"\b(?:{phrase_regex(of(kind)['phrase'])})\b", flags)
-
-    events = of("event")
-    return _Cues(
-        events=pattern("event"),
-        event_types={p.lower(): (t, s, lab) for p, t, s, lab in zip(
-            events["phrase"], events["event_type"], events["sub_event_type"], events["label"])},
-        perpetrators=pattern("perpetrator"),
-        perpetrator_labels=dict(zip(of("perpetrator")["phrase"].str.lower(),
-                                    of("perpetrator")["label"])),
-        targets=pattern("target", 0),
-        target_labels=dict(zip(of("target")["phrase"], of("target")["label"])),
-        hedges=pattern("hedge"),
-        totals=pattern("total"))
+    return _Cues(events=of("event"), perpetrators=of("perpetrator"),
+                 targets=of("target", "exact"), hedges=of("hedge"), totals=of("total"))
 
 
 def _event_type(trigger: str) -> tuple[str, str, str]:
-    key = " ".join(trigger.lower().split())
-    cues = _cues()
-    if key in cues.event_types:
-        return cues.event_types[key]
-    return next(v for p, v in cues.event_types.items()
-                if "*" in p and re.fullmatch(phrase_regex([p]), key))
+    row = _cues().events.value(trigger)
+    return row["event_type"], row["sub_event_type"], row["label"]
 
 
 def _perpetrator(sentence: str, trigger: re.Match, actors: list[dict], offset: int,
@@ -129,7 +106,7 @@ def _perpetrator(sentence: str, trigger: re.Match, actors: list[dict], offset: i
     named = [(a["start"] - offset, a["label"], a["organisation"] or a["label"]) for a in armed
              if not _SPEAKS.match(sentence, a["end"] - offset)]
     ends = [a["end"] - offset for a in actors]
-    named += [(m.start(), _cues().perpetrator_labels[m.group().lower()], "")
+    named += [(m.start(), _cues().perpetrators.value(m.group())["label"], "")
               for m in _cues().perpetrators.finditer(sentence)
               if not any(0 <= m.start() - end <= 2 for end in ends)]
     earlier = [n for n in named if n[0] < trigger.start()]
@@ -145,7 +122,7 @@ def _perpetrator(sentence: str, trigger: re.Match, actors: list[dict], offset: i
 
 def _target(sentence: str) -> str:
     found = _cues().targets.search(sentence)
-    return _cues().target_labels.get(found.group(), "civilians") if found else ""
+    return _cues().targets.value(found.group())["label"] if found else ""
 
 
 def _event_places(sentence_places: list[dict], sentence: str, offset: int, focus: str,

@@ -22,7 +22,8 @@ import pandas as pd
 from .corpus import CorpusWarning, load_articles
 from .files import atomic_path
 from .geo import geoparse
-from .geo.gazetteer import DEFAULT_SUPPLEMENT, cache_dir
+from .geo.gazetteer import cache_dir
+from .profile import profile
 from .incidents import extract_incidents
 from .tagging import Tags, tag_corpus
 
@@ -64,7 +65,7 @@ def _fingerprint(corpus: Path) -> str:
     files = sorted(corpus.rglob("*")) if corpus.is_dir() else [corpus,
                                                                 corpus.parent / "articles.csv"]
     code = sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.csv"))
-    for path in [*files, *code, DEFAULT_SUPPLEMENT]:
+    for path in [*files, *code, *profile().supplements]:
         if path.is_file():
             digest.update(str(path.name).encode())
             digest.update(path.read_bytes())

@@ -27,6 +27,7 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
+from .errors import NotebookFailed
 from .files import write_atomic
 from .pipeline import analyse
 
@@ -34,10 +35,6 @@ OFFLINE_TEMPLATE = Path(__file__).resolve().parent / "templates" / "offline.html
 NOTEBOOK_DIR = Path("notebooks")
 SEEDS = Path("seeds")
 REPORTS = Path("reports")
-
-
-class NotebookFailed(RuntimeError):
-    """A notebook raised an error; the message names the notebook and the cell."""
 
 
 @dataclass

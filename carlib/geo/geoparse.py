@@ -14,7 +14,7 @@ geo_precision      ACLED's 1 = the named town, 2 = part of a region or near a to
 confidence         0-1: how sure the resolution is
 method             exact (GeoNames' main name), alternate (an alternate name, a country word),
                    folded (after folding accents and case), fuzzy (a near miss: check it),
-                   supplement (``data/gazetteer/supplement.csv``), online (the optional
+                   supplement (``carlib/data/gazetteer/supplement.csv``), online (the optional
                    geocoder), direction (a region such as ``the northwest``), region (a
                    named state or province, ``Zamfara state``: no point), unresolved
 kind               name, adjective (``Chadian``), capital (``the capital``), region, or

@@ -15,9 +15,11 @@ import pandas as pd
 from ..text import sentences
 from .dates import extract_dates
 from .figures import extract_figures
-from .mentions import mention_counts, tag
+from .key_dates import KEY_DATE_COLUMNS, key_dates
+from .mentions import extract_mentions, mention_counts, tag
 
-__all__ = ["Tags", "extract_dates", "extract_figures", "mention_counts", "tag", "tag_corpus"]
+__all__ = ["Tags", "extract_dates", "extract_figures", "extract_mentions", "key_dates",
+           "KEY_DATE_COLUMNS", "mention_counts", "tag", "tag_corpus"]
 
 
 @dataclass
@@ -33,7 +35,8 @@ class Tags:
 def _tag_chunk(articles: pd.DataFrame) -> Tags:
     sents = sentences(articles)
     dates = extract_dates(articles, sents)
-    return Tags(sents, tag(articles, sents), dates, extract_figures(articles, sents, dates))
+    return Tags(sents, extract_mentions(articles, sents), dates,
+                extract_figures(articles, sents, dates))
 
 
 def tag_corpus(articles: pd.DataFrame, workers: int = 1) -> Tags:

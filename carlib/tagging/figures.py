@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ..lexicon import phrase_regex, read_lexicon
+from ..lexicon import Phrases
 from ..text import dateline_end, sentences
 from .dates import extract_dates
 from .numbers import NumberMatch, find_numbers, words
@@ -72,42 +72,33 @@ _MONEY = re.compile(r"(?:[$€£]|\bUS|\bUSD|\bCFA)\s*$")
 @dataclass(frozen=True)
 class _Cues:
     nouns: re.Pattern  # people nouns, with modifiers allowed before them
-    noun_info: dict[str, tuple[str, str]]  # noun -> (category or "", unit)
-    cues: re.Pattern
-    cue_category: dict[str, str]
+    noun_info: Phrases  # value: the lexicon row (category, unit)
+    cues: Phrases  # value: the lexicon row (category)
     strong_categories: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    lex = read_lexicon("figure_cues", ("phrase", "kind", "category", "unit"))
-    lex["phrase"] = lex["phrase"].str.lower()
-    nouns = lex[lex["kind"] == "noun"]
-    cues = lex[lex["kind"] == "cue"]
-    noun_re = phrase_regex(nouns["phrase"])
+    nouns = Phrases.from_lexicon("figure_cues", kind="noun")
     # a demonym or believers' noun also names people: "Central Africans", "Sudanese"
-    people = rf"(?P<noun>{noun_re}|[A-Z][a-z]+(?:ans|ians|ese|is|ites|ers))\b"
+    people = rf"(?P<noun>{nouns.regex}|[A-Z][a-z]+(?:ans|ians|ese|is|ites|ers))\b"
     head = re.compile(rf"\s*(?:of\s+)?(?:the\s+)?(?P<mods>(?:{_MODIFIER}\s+){{0,3}}?)"
                       rf"(?:(?:and|or)\s+[\d,.]+\s+(?:{_MODIFIER}\s+){{0,3}}?)?{people}",
                       re.IGNORECASE)
-    return _Cues(
-        nouns=head,
-        noun_info={p: (c, u or "people") for p, c, u in
-                   zip(nouns["phrase"], nouns["category"], nouns["unit"])},
-        cues=re.compile(rf"\b(?:{phrase_regex(cues['phrase'])})\b", re.IGNORECASE),
-        cue_category={p: c for p, c in zip(cues["phrase"], cues["category"])},
-        strong_categories=frozenset({"troops", "refugees", "displaced", "killed", "injured"}))
+    return _Cues(nouns=head, noun_info=nouns, cues=Phrases.from_lexicon("figure_cues", kind="cue"),
+                 strong_categories=frozenset({"troops", "refugees", "displaced", "killed",
+                                              "injured"}))
 
 
-@lru_cache(maxsize=4096)
 def _cue_category(word: str) -> str:
     """The category a cue word or phrase stands for (``in desperate need`` -> in_need)."""
-    cues = _cues()
-    key = " ".join(word.lower().split())
-    if key in cues.cue_category:
-        return cues.cue_category[key]
-    return next(c for p, c in cues.cue_category.items()
-                if "*" in p and re.fullmatch(phrase_regex([p]), key))
+    return _cues().cues.value(word)["category"]
+
+
+def _noun(noun: str | None) -> dict:
+    """The lexicon row of a head noun (category, unit); a demonym is people, no category."""
+    row = _cues().noun_info.value(noun) if noun else None
+    return row or {"category": "", "unit": "people"}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -175,7 +166,7 @@ def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> t
     for cue in (near_left[-1] if near_left else None, harm_right):
         if cue and _cue_category(cue.group()) in _HARM:
             return _cue_category(cue.group()), cue.group()
-    noun_category = cues.noun_info.get(noun.lower(), ("", ""))[0] if noun else ""
+    noun_category = _noun(noun)["category"] if noun else ""
     if noun_category in cues.strong_categories:
         return noun_category, noun
     in_noun_phrase = list(cues.cues.finditer(subject_text))
@@ -224,7 +215,7 @@ def _figure(sentence: Sentence, number: NumberMatch, taken: list[tuple[int, int]
         category, cue = _categorise(left, right, noun, subject_text)
         if not category:
             return None
-    unit = _cues().noun_info.get(noun.lower(), ("", "people"))[1] if noun else "people"
+    unit = _noun(noun)["unit"] or "people"
     subject = (head.group("mods") + noun).strip() if head else ""
     return {**sentence.provenance(start, end), "value": number.value, "low": number.low,
             "high": number.high, "share": number.share, "qualifier": qualifier,

@@ -1,6 +1,6 @@
 """Who is in the news: actors (armed groups, forces, organisations, media) and named people.
 
-``tag(articles)`` returns one row per mention:
+``extract_mentions(articles)`` returns one row per mention:
 
 ============  ==============================================================================
 provenance    ``article_id, sentence_id, start, end, quote`` (the name as written; a
@@ -41,7 +41,7 @@ International said``), or before an appositive role.
 from __future__ import annotations
 
 import re
-import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -52,55 +52,26 @@ from typing import Callable, Iterable, Iterator
 import nltk
 import pandas as pd
 
-from ..lexicon import read_lexicon
+from ..lexicon import Phrases, cues, read_lexicon
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
 
-__all__ = ["tag", "MENTION_COLUMNS"]
+__all__ = ["extract_mentions", "tag", "mention_counts", "MENTION_COLUMNS"]
 
 MENTION_COLUMNS = PROVENANCE + ["kind", "label", "type", "role", "organisation", "method"]
 NOT_A_NAME = "not_a_name"
 
-# English grammar, not data: words that are never part of a name nor a role's modifier.
-_FUNCTION_WORDS = frozenset("""
-a an the this that these those his her its their our my your he she it they we i you him them
-who whom whose which what when where while why how and or but nor so yet if as of in on at to
-for by with from into onto about after before since until during under over against between
-among than then there here also even only just not no is are was were be been being has have
-had will would can could may might must shall should do does did last next other another both
-all some many most such each every mr mrs ms dr sir madam
-""".split())
-_SPEECH_VERBS = ("said|says|told|tells|added|adds|warned|warns|explained|explains|stated|noted|"
-                 "notes|wrote|writes|asked|insisted|urged|urges|claimed|claims|argued|argues|"
-                 "stressed|recalled|estimated|estimates|tweeted|commented|acknowledged|"
-                 "confirmed|denied|announced|declared|reported|replied|cautioned|continued")
-_SPEECH_WORDS = frozenset(_SPEECH_VERBS.split("|"))
-_NOT_MODIFIERS = _FUNCTION_WORDS | _SPEECH_WORDS
-_SPEECH_ADVERBS = "has|had|also|later|then|previously|further|recently|once|again|earlier"
-_PRONOUNS = frozenset("he she it they we i you".split())
-_PARTICLES = "de|da|di|du|dos|das|del|della|der|den|la|le|van|von|ter|ten|bin|ibn|al|el|ould|ag"
 _SP = r"[^\S\r\n]+"
-_DOT = r"\.\s?"  # between the letters of a dotted acronym
 
 _LATIN = [chr(c) for c in range(0xC0, 0x250)]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
 _NAME_WORD = (rf"(?:(?:al|el|ad|ag|as|bin|ben)-|[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?"
               rf"(?:-[{_UP}{_LO}][{_LO}]+)*")
-# two or more capitalised words that may hold a name, with initials and particles between them
-_RUN = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:{_SP}(?:(?:[{_UP}]\.|{_PARTICLES}){_SP})*"
-                  rf"{_NAME_WORD})+(?!\w)")
 _CORE = re.compile(_NAME_WORD)
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\s,;:()\[\]\"“”‘!?]+")
 _POSSESSIVE = re.compile(r"['’]s")
-_SPEECH_BEFORE = re.compile(rf"(?<!\w)(?:{_SPEECH_VERBS}|according{_SP}to){_SP}\Z", re.I)
-_SPEECH_AFTER = re.compile(
-    rf",?{_SP}(?:(?:{_SPEECH_ADVERBS}){_SP}){{0,2}}(?:{_SPEECH_VERBS})(?!\w)", re.I)
-_APPOSITIVE = re.compile(rf",{_SP}(?:(?:the|a|an){_SP})?", re.I)
-_PREPOSITION = re.compile(rf"{_SP}(?:at|of|for|with|from|in|to){_SP}(?:the{_SP})?", re.I)
 _ALPHA_WORD = re.compile(r"[^\W\d_]+(?:[-'’.]+[^\W\d_]+)*\.?")  # "U.S.", "Samba-Panza"
-_AND = re.compile(rf",?{_SP}(?:and|&){_SP}|,{_SP}")
-_ACTOR_TO_NAME = re.compile(rf"(?:['’]s)?{_SP}|,{_SP}")
 _NLTK_RESOURCES = ("taggers/averaged_perceptron_tagger_eng/", "chunkers/maxent_ne_chunker_tab/",
                    "corpora/words")
 _MAX_MODIFIERS = 4
@@ -119,71 +90,8 @@ class _Actor:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    pattern: re.Pattern
-    actors: dict[str, _Actor]  # _key(alias) -> actor
+    actors: Phrases  # every label and alias; its value is the actor
     not_names: frozenset[str]  # casefolded words never part of a name
-
-
-def _key(text: str) -> str:
-    """What two spellings of one alias share: ``U. N.`` = ``UN``, ``Séléka`` = ``seleka``."""
-    bare = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in bare if c.isalnum())
-
-
-@lru_cache(maxsize=None)
-def _letter(char: str, any_case: bool) -> str:
-    """A character class for a letter and its accented forms (``e`` -> ``[eéèêë...]``)."""
-    if char in "'’":
-        return "['’]"
-    forms = {char, char.swapcase()} if any_case else {char}
-    forms |= {c for c in _LATIN if unicodedata.normalize("NFD", c)[0] in forms}
-    return f"[{''.join(sorted(forms))}]" if len(forms) > 1 else re.escape(char)
-
-
-def _word_atoms(word: str) -> list[str]:
-    """One regex per character of an alias word (a trie of these is fast to search)."""
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", word):  # "U.N." is written "UN"
-        word = word.replace(".", "")
-    if re.fullmatch(r"[A-Z0-9]*[A-Z][A-Z0-9]*", word) and len(word) > 1:  # acronym: exact case
-        if word.isalpha() and len(word) <= 4:  # also "U.N.", "U. N."
-            return [word[0], f"(?:{word[1:]}|{_DOT}{_DOT.join(word[1:])}\\.)"]
-        return [re.escape(c) for c in word]
-    # "Amnesty" keeps its capital (never "amnesty"); a lower-case word matches any case
-    return [_letter(word[0], word[0].islower()), *(_letter(c, True) for c in word[1:])]
-
-
-def _atoms(alias: str) -> list[str]:
-    """An alias as a list of regexes; ``anti-balaka`` also matches ``anti Balaka``."""
-    out: list[str] = []
-    for part in re.split(r"(\s+|-)", alias.strip()):
-        if part == "-":
-            out.append(r"[\s\-‐‑]*")
-        elif part.isspace():
-            out.append(r"[\s\-‐‑]+")
-        elif part:
-            out.extend(_word_atoms(part))
-    return out
-
-
-def _trie(aliases: list[list[str]]) -> str:
-    """One regex for many aliases, factored by shared prefixes, longest alias tried first."""
-    root: dict = {}
-    for atoms in aliases:
-        node = root
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def build(node: dict) -> tuple[str, int]:
-        branches = sorted(((atom + sub, depth + 1) for atom, (sub, depth) in
-                           ((a, build(child)) for a, child in node.items() if a)),
-                          key=lambda b: -b[1])
-        if not branches:
-            return "", 0
-        body = "(?:" + "|".join(b[0] for b in branches) + ")"
-        return (body + "?" if "" in node else body), branches[0][1]
-
-    return build(root)[0]
 
 
 def _rows(lexicon: str) -> list[dict]:
@@ -195,22 +103,51 @@ def _rows(lexicon: str) -> list[dict]:
 
 @lru_cache(maxsize=8)
 def _lexicon(lexicon: str) -> _Lexicon:
-    actors: dict[str, _Actor] = {}
-    alias_atoms: list[list[str]] = []
+    aliases: dict[str, _Actor] = {}
     not_names = {word.casefold() for words in read_lexicon("not_names", ("words",))["words"]
                  for word in words.split("|") if word}
     for row in _rows(lexicon):
-        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        names = [a.strip() for a in row["aliases"].split("|") if a.strip()]
         if row["type"] == NOT_A_NAME:
-            not_names.update(a.casefold() for a in aliases)
+            not_names.update(a.casefold() for a in names)
             continue
         actor = _Actor(row["label"], row["type"], row["affiliation"])
-        for alias in [row["label"], *aliases]:
-            if _key(alias):  # an empty alias would match everywhere
-                actors.setdefault(_key(alias), actor)
-                alias_atoms.append(_atoms(alias))
-    pattern = re.compile(rf"(?<!\w){_trie(alias_atoms)}(?!\w)")
-    return _Lexicon(pattern, actors, frozenset(not_names))
+        for alias in [row["label"], *names]:
+            if any(c.isalnum() for c in alias):  # an empty alias would match everywhere
+                aliases.setdefault(alias, actor)
+    actors = Phrases(list(aliases), values=aliases, case="as_written", loose=True)
+    return _Lexicon(actors, frozenset(not_names))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The patterns of where news copy puts a name, built from the cue words once."""
+
+    run: re.Pattern  # two or more capitalised words, with initials and particles between
+    speech_before: re.Pattern  # "said " / "according to " right before a name
+    speech_after: re.Pattern  # ", also said" right after a name
+    appositive: re.Pattern  # ", the " after a name, before its role
+    preposition: re.Pattern  # " at the " between a role and its organisation
+    list_join: re.Pattern  # ", and " between two names
+    actor_to_name: re.Pattern  # "'s " or ", " between an actor and a name
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    speech = cues("speech_verb").regex
+    particles = cues("name_particle", case="exact").regex
+    the = cues("determiner").regex
+    return _Grammar(
+        run=re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:{_SP}(?:(?:[{_UP}]\.|{particles}){_SP})*"
+                       rf"{_NAME_WORD})+(?!\w)"),
+        speech_before=re.compile(rf"(?<!\w)(?:{speech}){_SP}\Z"),
+        speech_after=re.compile(rf",?{_SP}(?:(?:{cues('speech_adverb').regex}){_SP}){{0,2}}"
+                                rf"(?:{speech})(?!\w)"),
+        appositive=re.compile(rf",{_SP}(?:(?:{the}){_SP})?"),
+        preposition=re.compile(rf"{_SP}(?:{cues('affiliation_preposition').regex}){_SP}"
+                               rf"(?:(?:{the}){_SP})?"),
+        list_join=re.compile(rf",?{_SP}(?:{cues('conjunction').regex}){_SP}|,{_SP}"),
+        actor_to_name=re.compile(rf"(?:['’]s)?{_SP}|,{_SP}"))
 
 
 @dataclass(frozen=True)
@@ -224,10 +161,11 @@ class _Roles:
 @lru_cache(maxsize=1)
 def _roles() -> _Roles:
     phrases = read_lexicon("roles", ("role",))["role"].str.lower().tolist()
-    role = rf"(?<!\w)(?P<role>{_trie([_atoms(p) for p in phrases])})(?P<plural>s)?(?!\w)\.?"
+    body = Phrases(phrases, case="as_written", loose=True).regex
+    role = rf"(?<!\w)(?P<role>{body})(?P<plural>s)?(?!\w)\.?"
+    of = cues("affiliation_preposition").regex
     return _Roles(re.compile(role, re.I), re.compile(rf"{role}{_SP}\Z", re.I),
-                  re.compile(rf"{role}{_SP}(?:of|at|for|with|in|to){_SP}[^,;:()\"“”]{{1,50}}?,"
-                             rf"{_SP}\Z", re.I),
+                  re.compile(rf"{role}{_SP}(?:{of}){_SP}[^,;:()\"“”]{{1,50}}?,{_SP}\Z", re.I),
                   frozenset(p.split()[-1] for p in phrases))
 
 
@@ -269,8 +207,8 @@ class _Context:
     people: list[_Person] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        found = ((m, self.lexicon.actors.get(_key(m.group())))
-                 for m in self.lexicon.pattern.finditer(self.text))
+        found = ((m, self.lexicon.actors.value(m.group()))
+                 for m in self.lexicon.actors.finditer(self.text))
         self.actors = [_Span(m.start(), m.end(), actor) for m, actor in found if actor]
 
     def actor_at(self, position: int) -> _Span | None:
@@ -291,14 +229,14 @@ def _blocks(ctx: _Context, token: re.Match, last: bool, in_role: bool) -> bool:
         return False  # a particle or an initial, kept only between two name words
     word = token.group().casefold()
     heads = _roles().heads
-    return (word in _FUNCTION_WORDS
+    return (word in cues("function_word")
             or any(part in ctx.lexicon.not_names for part in word.split("-"))
             or (not last and (word in heads or word[:-1] in heads)))  # not John "Major"
 
 
 def _name_spans(ctx: _Context) -> Iterator[tuple[int, int]]:
     """Spans of 2-4 capitalised words that could be a person's name."""
-    for run in _RUN.finditer(ctx.text):
+    for run in _grammar().run.finditer(ctx.text):
         tokens = list(_TOKEN.finditer(ctx.text, run.start(), run.end()))
         phrases = [r.span() for r in _roles().anywhere.finditer(ctx.text, run.start(), run.end())
                    if len(r.group("role").split()) > 1]  # "Prime Minister", "High Commissioner"
@@ -334,10 +272,10 @@ def _modifiers(ctx: _Context, start: int) -> tuple[list[str], str]:
             break  # "the country's interim president"
         lower_before = bool(words) and words[0][:1].islower()
         name_like = bare[:1].isupper() and bare.casefold() not in ctx.lexicon.not_names
-        if ctx.person_at(word.start()) or bare.casefold() in _PRONOUNS or (
+        if ctx.person_at(word.start()) or bare in cues("pronoun") or (
                 name_like and lower_before):
             return words[lower_before:], ""
-        if bare.casefold() in _NOT_MODIFIERS:
+        if (bare in cues("function_word") or bare in cues("speech_verb")):
             break
         words.insert(0, word.group() if "." in bare else bare)  # "U.S." ambassador
         start = word.start()
@@ -355,14 +293,14 @@ def _described(ctx: _Context, role: re.Match, organisation: str = "") -> _Descri
 
 def _organisation_after(ctx: _Context, position: int) -> str:
     """``at Amnesty International`` / ``of Oxford University`` right after a role."""
-    prep = _PREPOSITION.match(ctx.text, position)
+    prep = _grammar().preposition.match(ctx.text, position)
     if not prep:
         return ""
     actor = ctx.actor_at(prep.end())
-    run = _RUN.match(ctx.text, prep.end())
+    run = _grammar().run.match(ctx.text, prep.end())
     if actor:
         return actor.actor.label
-    if run and not any(w.casefold() in _FUNCTION_WORDS for w in run.group().split()):
+    if run and not any(w in cues("function_word") for w in run.group().split()):
         return run.group()
     return ""
 
@@ -373,7 +311,7 @@ def _role_before(ctx: _Context, start: int) -> _Description | None:
     role = _roles().tail.search(ctx.text, lo, start)
     if role:  # "Amnesty's senior crisis adviser Joanne Mariner"
         return _described(ctx, role)
-    actor = next((a for a in ctx.actors if _ACTOR_TO_NAME.fullmatch(ctx.text, a.end, start)), None)
+    actor = next((a for a in ctx.actors if _grammar().actor_to_name.fullmatch(ctx.text, a.end, start)), None)
     if actor and "," not in ctx.text[actor.end:start]:  # "CNN's Nana Karikari-apau"
         # "U. N.  High Commissioner for Human Rights Navi Pillay"
         inner = _roles().anywhere.search(ctx.text, actor.start, actor.end)
@@ -386,14 +324,14 @@ def _role_before(ctx: _Context, start: int) -> _Description | None:
 def _appositive(ctx: _Context, end: int) -> _Description | None:
     """What ``X, senior legal advisor at Human Rights Watch,`` says about X."""
     text = ctx.text
-    lead = _APPOSITIVE.match(text, end)
+    lead = _grammar().appositive.match(text, end)
     if not lead:
         return None
     stop = lead.end()
     for word in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + _WINDOW)):
         bare = word.group().rstrip(".")
         if text[stop:word.start()].strip() or (not ctx.actor_at(word.start()) and (
-                bare.casefold() in _FUNCTION_WORDS or not _ALPHA_WORD.fullmatch(bare))):
+                bare in cues("function_word") or not _ALPHA_WORD.fullmatch(bare))):
             break
         stop = word.end()
     roles = [r for r in _roles().anywhere.finditer(text, lead.end(), min(len(text), stop + 30))
@@ -411,15 +349,15 @@ def _find_people(ctx: _Context) -> None:
     for start, end in _name_spans(ctx):
         before = _role_before(ctx, start)
         previous = ctx.people[-1] if ctx.people else None
-        if before is None and previous and previous.plural and _AND.fullmatch(
+        if before is None and previous and previous.plural and _grammar().list_join.fullmatch(
                 ctx.text, previous.end, start):
             before = _Description(previous.role, previous.organisation, True)
         after = _appositive(ctx, end)
-        of = _PREPOSITION.match(ctx.text, end)
+        of = _grammar().preposition.match(ctx.text, end)
         of_actor = ctx.actor_at(of.end()) if of else None  # "X of Amnesty International said"
         rules = {"role_name": before, "appositive_role": after,
-                 "said_name": _SPEECH_BEFORE.search(ctx.text, max(0, start - 30), start),
-                 "name_said": _SPEECH_AFTER.match(ctx.text, of_actor.end if of_actor else end),
+                 "said_name": _grammar().speech_before.search(ctx.text, max(0, start - 30), start),
+                 "name_said": _grammar().speech_after.match(ctx.text, of_actor.end if of_actor else end),
                  "nltk_ne": any(a <= start and end <= b for a, b in chunked)}
         method = next((name for name, found in rules.items() if found), None)
         if method:
@@ -524,14 +462,14 @@ def _rows_of(found: list[tuple[Sentence, _Context]]) -> Iterator[dict]:
             yield {**sentence.provenance(start, end), **fields}
 
 
-def tag(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
-        lexicon: str | Path = "actors") -> pd.DataFrame:
+def extract_mentions(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
+                     lexicon: str | Path = "actors") -> pd.DataFrame:
     """Tag actors (from ``lexicon``) and named people in every sentence of ``articles``.
 
     ``sents`` is the sentences table when already computed; ``lexicon`` a shipped lexicon's
     name or the path to your own CSV (``label, aliases, type, affiliation``).
 
-    >>> mentions = tag(load_articles("seeds"))  # doctest: +SKIP
+    >>> mentions = extract_mentions(load_articles("seeds"))  # doctest: +SKIP
     >>> people = mentions[mentions.kind == "person"]  # doctest: +SKIP
     >>> people[["quote", "label", "role", "organisation"]].head(2)  # doctest: +SKIP
                 quote             label                   role           organisation
@@ -551,10 +489,18 @@ def tag(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
     return frame(rows, MENTION_COLUMNS)
 
 
+def tag(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
+        lexicon: str | Path = "actors") -> pd.DataFrame:
+    """Deprecated: the old name of :func:`extract_mentions` (same arguments, same table)."""
+    warnings.warn("carlib.tag is deprecated; use carlib.extract_mentions", DeprecationWarning,
+                  stacklevel=2)
+    return extract_mentions(articles, sents, lexicon)
+
+
 def mention_counts(mentions: pd.DataFrame, kind: str = "actor") -> pd.DataFrame:
     """How often each actor (or person) is mentioned, per article and in all, most first.
 
-    >>> mention_counts(tag(load_articles("seeds"))).head(3)  # doctest: +SKIP
+    >>> mention_counts(extract_mentions(load_articles("seeds"))).head(3)  # doctest: +SKIP
     """
     chosen = mentions[mentions["kind"] == kind]
     counts = pd.crosstab([chosen["label"], chosen["type"]], chosen["article_id"])

@@ -61,3 +61,26 @@ def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     for column in ("sentence_id", "start", "end"):
         out[column] = out[column].astype("int64")
     return out
+
+
+def gap(a: int, b: int, c: int, d: int) -> int:
+    """Characters between the spans ``a..b`` and ``c..d`` (0 when they touch or overlap).
+
+    >>> gap(0, 5, 8, 10), gap(0, 5, 3, 9)
+    (3, 0)
+    """
+    return max(0, c - b, a - d)
+
+
+def sentence_index(sents: pd.DataFrame) -> dict[tuple[str, int], tuple[int, str]]:
+    """(article_id, sentence_id) -> (the sentence's start offset, its text)."""
+    return {(a, int(s)): (int(start), quote) for a, s, start, quote in
+            zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["quote"])}
+
+
+def rows_by_sentence(table: pd.DataFrame) -> dict[tuple[str, int], list]:
+    """(article_id, sentence_id) -> the table's rows (named tuples) in that sentence, in order."""
+    index: dict[tuple[str, int], list] = {}
+    for row in table.itertuples(index=False):
+        index.setdefault((row.article_id, int(row.sentence_id)), []).append(row)
+    return index

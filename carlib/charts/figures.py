@@ -1,61 +1,34 @@
-"""Charts (matplotlib): each ``plot_*`` function takes carlib tables and returns a ``Figure``.
-
-Public functions:
-
-=============================  ===============================================================
-``outlet_colours(outlets)``    one Okabe-Ito colour per outlet, the same in every chart
-``plot_articles_timeline``     the articles on a timeline (a dot per day, a bar per month/year)
-``figures_timeline``           figures about people as a tidy table: the date each refers to,
-                               the number to draw and its scope (cumulative/period/snapshot)
-``key_dates``                  the articles' own turning points (seized power, resigned,
-                               took authority, votes ...) with their quotes
-``plot_figures``               the figures timeline, one panel per category, key dates as lines
-``figure_gid(row)``            the ``gid`` of the artist that draws a timeline row
-``plot_fatalities_by_place``   incidents' fatalities summed per place, a horizontal bar chart
-``save_figure``                write a figure as PNG (150 dpi) and SVG, atomically
-=============================  ===============================================================
-
-Figures are built with ``Figure(...)``, never pyplot, so nothing leaks between calls. Colours
-come from the Okabe-Ito palette, which stays distinct for colour-blind readers. Every plotted
-figure about people carries a ``gid`` naming its row (:func:`figure_gid`), so a test or an
-SVG reader can trace a marker back to its quote.
-"""
+"""Figures about people over time: a tidy timeline table and the chart of it."""
 
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import StrMethodFormatter
 from matplotlib.transforms import ScaledTranslation, offset_copy
 
-from .files import atomic_path
-from .lexicon import LexiconError, phrase_regex, read_lexicon
-from .tagging.dates import extract_dates
-from .tagging.spans import PROVENANCE
-from .text import sentences as split_sentences
+from ..errors import LexiconError, TableError
+from ..lexicon import Phrases
+from ..style import outlet_colours
+from ..tagging.dates import extract_dates
+from ..tagging.key_dates import KEY_DATE_COLUMNS, key_dates as find_key_dates
+from ..tagging.spans import PROVENANCE, gap, rows_by_sentence, sentence_index
+from ..text import sentences as split_sentences
+from .common import PERIOD, note_figure, require, source_line, thousands
 
-__all__ = ["OKABE_ITO", "TIMELINE_CATEGORIES", "TIMELINE_COLUMNS", "KEY_DATE_COLUMNS",
-           "outlet_colours", "plot_articles_timeline", "figures_timeline", "key_dates",
-           "plot_figures", "figure_gid", "plot_fatalities_by_place", "save_figure"]
+__all__ = ["TIMELINE_CATEGORIES", "TIMELINE_COLUMNS", "SCOPES", "figures_timeline",
+           "plot_figures", "figure_gid"]
 
 log = logging.getLogger(__name__)
-
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-             "#000000"]
-_PERIOD = {"day": "D", "month": "M", "year": "Y"}
 
 TIMELINE_CATEGORIES = ("killed", "displaced", "refugees", "in_need", "troops")
 TIMELINE_COLUMNS = PROVENANCE + ["category", "value", "low", "high", "qualifier", "plot_value",
                                  "date", "date_basis", "scope", "outlet"]
-KEY_DATE_COLUMNS = PROVENANCE + ["date", "precision", "label", "cue"]
 SCOPES = ("cumulative", "period", "snapshot")
 # head-counts of a stock (people in need, troops present) describe a moment, whatever the verb
 SNAPSHOT_CATEGORIES = frozenset({"in_need", "troops"})
@@ -65,120 +38,16 @@ _CATEGORY_TITLES = {"killed": "Killed", "displaced": "Displaced inside the count
 _MARKERS = {"at_least": "^", "more_than": "^", "up_to": "v", "almost": "v", "fewer_than": "v",
             "about": "o", "exact": "s", "vague": "o"}
 _DODGE = 9.0  # points between markers set side by side
-_KEY_PRECISIONS = ("day", "week", "month")  # a date known only to the year is no line
-_KEY_GAP = pd.Timedelta(days=3)  # the same event reported within a few days is one key date
-_KEY_REACH = 100  # characters between a cue and the date it takes
-_PLACEHOLDER = re.compile(r"\{(actor|person)\}")
-
-
-def outlet_colours(outlets: pd.Series) -> dict[str, str]:
-    """One palette colour per outlet, in sorted order, so every chart agrees.
-
-    >>> outlet_colours(pd.Series(["IPS", "CNN", "IPS"]))
-    {'CNN': '#0072B2', 'IPS': '#E69F00'}
-    """
-    names = sorted(set(outlets.dropna().astype(str)))
-    return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
-
-
-def plot_articles_timeline(articles: pd.DataFrame) -> Figure:
-    """Articles on a timeline: one row each, a dot for a known day, a bar for a month or year.
-
-    >>> fig = plot_articles_timeline(load_articles("seeds"))  # doctest: +SKIP
-    >>> fig.savefig("articles.png")  # doctest: +SKIP
-    """
-    if "published" not in articles:
-        return _note_figure("No publication dates: add them in articles.csv (published).")
-    dated = articles.assign(published=pd.to_datetime(articles["published"], errors="coerce"))
-    dated = dated.dropna(subset=["published"]).sort_values("published")
-    fig = Figure(figsize=(8, 0.5 * len(dated) + 1.5), layout="constrained")
-    ax = fig.add_subplot()
-    colours = outlet_colours(dated["outlet"])
-    for y, row in enumerate(dated.itertuples()):
-        colour = colours[str(row.outlet)]
-        period = pd.Period(row.published, freq=_PERIOD.get(row.published_precision, "D"))
-        if row.published_precision in ("month", "year"):
-            start, end = period.start_time, period.end_time
-            ax.barh(y, end - start, left=start, height=0.4, color=colour, alpha=0.5)
-        else:
-            ax.plot(row.published, y, "o", color=colour, markersize=8)
-    ax.set_yticks(range(len(dated)), [f"{a} ({o})" for a, o in
-                                      zip(dated["article_id"], dated["outlet"])])
-    ax.invert_yaxis()
-    ax.set_xlabel("published (a bar spans a date known only to the month or year)")
-    ax.set_title(f"{len(dated)} dated articles"
-                 + (f", {len(articles) - len(dated)} undated" if len(dated) < len(articles) else ""))
-    fig.autofmt_xdate()
-    return fig
-
-
-# --------------------------------------------------------------------------- shared helpers
-
-
-def _phrase_pattern(phrases: list[str]) -> re.Pattern:
-    """Whole-word, case-insensitive alternation of phrases, longest first."""
-    return re.compile(rf"(?<![\w-])(?:{phrase_regex(phrases)})(?![\w-])", re.IGNORECASE)
-
-
-def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
-
-
-def _gap(a: int, b: int, c: int, d: int) -> int:
-    """Characters between the spans ``a..b`` and ``c..d`` (0 when they touch or overlap)."""
-    return max(0, c - b, a - d)
-
-
-def _sentence_index(sents: pd.DataFrame) -> dict[tuple[str, int], tuple[int, str]]:
-    """(article_id, sentence_id) -> (the sentence's start offset, its text)."""
-    return {(a, int(s)): (int(start), quote) for a, s, start, quote in
-            zip(sents["article_id"], sents["sentence_id"], sents["start"], sents["quote"])}
-
-
-def _date_index(dates: pd.DataFrame) -> dict[tuple[str, int], list]:
-    """(article_id, sentence_id) -> the sentence's date rows, in text order."""
-    index: dict[tuple[str, int], list] = {}
-    for row in dates.itertuples(index=False):
-        index.setdefault((row.article_id, int(row.sentence_id)), []).append(row)
-    return index
-
-
-def _require(table: pd.DataFrame, columns: list[str], function: str, source: str) -> None:
-    """A clear error, not a KeyError from deep in pandas, when a table lacks columns."""
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{function}: the table has no {', '.join(map(repr, missing))} "
-                         f"column; give it {source}")
-
-
-def _note_figure(message: str) -> Figure:
-    """A small figure that says why there is nothing to draw (instead of failing)."""
-    fig = Figure(figsize=(10, 1.5), layout="constrained")
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=11, gid="note")
-    return fig
-
-
-def _thousands(axis) -> None:
-    axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-
-
-def _source_line(fig: Figure, lines: list[str]) -> None:
-    """The source (and any notes) under the chart; constrained layout makes room for it."""
-    fig.supxlabel("\n".join(lines), x=0.01, ha="left", fontsize=8, color="0.25")
-
-
-# --------------------------------------------------------------------------- figures timeline
 
 
 @lru_cache(maxsize=4)
-def _scope_cues(path: str = "figure_scope") -> tuple[re.Pattern, dict[str, str]]:
-    lex = read_lexicon(path, ("word", "scope", "source"))
-    unknown = sorted(set(lex["scope"]) - set(SCOPES))
+def _scope_cues(path: str = "figure_scope") -> Phrases:
+    """The scope words; each word's value is its row (``scope``)."""
+    cues = Phrases.from_lexicon(path, "word", boundary=r"[\w-]")
+    unknown = sorted({cues.value(w)["scope"] for w in cues.phrases} - set(SCOPES))
     if unknown:
         raise LexiconError(f"{path}: scope must be one of {SCOPES}, not {unknown}")
-    return _phrase_pattern(list(lex["word"])), dict(zip(lex["word"].map(_key), lex["scope"]))
+    return cues
 
 
 def _scope(category: str, span: tuple[int, int], sentence: tuple[int, str] | None,
@@ -190,14 +59,14 @@ def _scope(category: str, span: tuple[int, int], sentence: tuple[int, str] | Non
     date_spans = [(d.start - offset, d.end - offset, d.relation) for d in date_rows]
     a, b = span[0] - offset, span[1] - offset
     if sentence:
-        pattern, scopes = _scope_cues()
-        cues = [(_gap(a, b, *m.span()), scopes[_key(m.group())])
-                for m in pattern.finditer(sentence[1])
+        scopes = _scope_cues()
+        cues = [(gap(a, b, *m.span()), scopes.value(m.group())["scope"])
+                for m in scopes.finditer(sentence[1])
                 if not any(s < m.end() and m.start() < e for s, e, _ in date_spans)]
         if cues:
             return min(cues, key=lambda cue: cue[0])[1]
     if date_spans:
-        relation = min(date_spans, key=lambda d: _gap(a, b, d[0], d[1]))[2]
+        relation = min(date_spans, key=lambda d: gap(a, b, d[0], d[1]))[2]
         return "cumulative" if relation in ("until", "before") else "period"
     return "cumulative"
 
@@ -208,7 +77,7 @@ def _publication(published, precision) -> tuple[pd.Timestamp, str | None]:
     if pd.isna(published):
         return pd.NaT, None
     if precision in ("month", "year"):
-        period = pd.Period(published, freq=_PERIOD[precision])
+        period = pd.Period(published, freq=PERIOD[precision])
         middle = period.start_time + (period.end_time - period.start_time) / 2
         return middle.floor("D"), f"published_{precision}"
     return pd.Timestamp(published), "published"
@@ -225,10 +94,13 @@ def _reference_date(date_end, scope: str, date_rows: list, published, precision
     return _publication(published, precision)
 
 
-def figures_timeline(figures: pd.DataFrame, articles: pd.DataFrame, *,
+def figures_timeline(figures, articles: pd.DataFrame | None = None, *,
                      dates: pd.DataFrame | None = None, sents: pd.DataFrame | None = None
                      ) -> pd.DataFrame:
     """Figures about people as a tidy table for a timeline, one row per figure.
+
+    ``figures`` is the figures table (with ``articles``), or an :class:`carlib.Analysis`, whose
+    own tables are then used.
 
     Only the categories ``killed, displaced, refugees, in_need, troops`` are kept; the others
     (``injured``, ``population``, ``other``) are dropped. ``dates`` and ``sents`` (the
@@ -258,12 +130,17 @@ def figures_timeline(figures: pd.DataFrame, articles: pd.DataFrame, *,
     >>> timeline = figures_timeline(tags.figures, articles,  # doctest: +SKIP
     ...                             dates=tags.dates, sents=tags.sentences)
     """
+    if not isinstance(figures, pd.DataFrame):  # an Analysis
+        tags, articles = figures.tags, figures.articles
+        figures, dates, sents = tags.figures, tags.dates, tags.sentences
+    if articles is None:
+        raise TableError("figures_timeline: give the articles table with the figures")
     if sents is None:
         sents = split_sentences(articles)
     if dates is None:
         dates = extract_dates(articles, sents)
     kept = figures[figures["category"].isin(TIMELINE_CATEGORIES)]
-    sentence_of, dates_of = _sentence_index(sents), _date_index(dates)
+    sentence_of, dates_of = sentence_index(sents), rows_by_sentence(dates)
     meta = articles.set_index("article_id")
     rows = []
     for fig in kept.itertuples(index=False):
@@ -292,130 +169,6 @@ def figures_timeline(figures: pd.DataFrame, articles: pd.DataFrame, *,
     order = out["category"].map(TIMELINE_CATEGORIES.index)
     return out.assign(_order=order).sort_values(["_order", "date", "article_id", "start"]) \
         .drop(columns="_order").reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- key dates
-
-
-@dataclass
-class _KeyEvent:
-    date: object  # the date row (article_id, sentence_id, start, end, date_start, ...)
-    cue: re.Match
-    template: str
-    distance: int
-    fills: dict[str, str] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=4)
-def _event_cues(path: str = "key_events") -> tuple[re.Pattern, dict[str, str]]:
-    lex = read_lexicon(path, ("cue", "label", "source"))
-    return _phrase_pattern(list(lex["cue"])), dict(zip(lex["cue"].map(_key), lex["label"]))
-
-
-def _fills(template: str, cue: re.Match, offset: int, named: pd.DataFrame) -> dict[str, str]:
-    """The actor named nearest before the cue (its subject) and the person named nearest on
-    either side (``the resignation of ... Michel Djotodia``), a person by surname."""
-    fills = {}
-    for kind in _PLACEHOLDER.findall(template):
-        rows = named[named["kind"] == kind]
-        if kind == "actor":
-            rows = rows[rows["end"] - offset <= cue.start()]
-        if rows.empty:
-            continue
-        gaps = [_gap(s - offset, e - offset, *cue.span())
-                for s, e in zip(rows["start"], rows["end"])]
-        label = rows["label"].iloc[gaps.index(min(gaps))]
-        fills[kind] = label.split()[-1] if kind == "person" else label
-    return fills
-
-
-def _label(event: _KeyEvent) -> str:
-    text = _PLACEHOLDER.sub(lambda m: event.fills.get(m.group(1), ""), event.template)
-    return " ".join(text.split())
-
-
-def _candidates(dates: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataFrame | None
-                ) -> list[_KeyEvent]:
-    """Each cue takes its nearest date in the sentence; each date keeps its nearest cue."""
-    pattern, templates = _event_cues()
-    sentence_of = _sentence_index(sents)
-    usable = dates[dates["date_start"].notna() & dates["precision"].isin(_KEY_PRECISIONS)]
-    named = (mentions if mentions is not None else pd.DataFrame(
-        columns=["article_id", "sentence_id", "start", "end", "kind", "label"]))
-    named_of = {key: group for key, group in named.groupby(["article_id", "sentence_id"])}
-    events: dict[tuple, _KeyEvent] = {}
-    for key, date_rows in _date_index(usable).items():
-        if key not in sentence_of:
-            continue
-        offset, text = sentence_of[key]
-        for cue in pattern.finditer(text):
-            spans = [(d, _gap(d.start - offset, d.end - offset, *cue.span())) for d in date_rows]
-            if any(d.start - offset < cue.end() and cue.start() < d.end - offset for d, _ in spans):
-                continue  # the cue word is part of a date expression
-            date, distance = min(spans, key=lambda pair: pair[1])
-            slot = (key, date.start)
-            if distance <= _KEY_REACH and (slot not in events or distance < events[slot].distance):
-                template = templates[_key(cue.group())]
-                fills = _fills(template, cue, offset, named_of.get(key, named.iloc[:0]))
-                events[slot] = _KeyEvent(date, cue, template, distance, fills)
-    return list(events.values())
-
-
-def _deduplicate(events: list[_KeyEvent]) -> list[_KeyEvent]:
-    """One key date per event type within a few days: the most precise date, then the one
-    whose cue sits closest to its date; it borrows an actor or person a duplicate names."""
-    kept: list[_KeyEvent] = []
-    rank = {"day": 0, "week": 0, "month": 1}
-    for event in sorted(events, key=lambda e: (rank[e.date.precision], e.distance,
-                                               e.date.date_start)):
-        start, end = event.date.date_start, event.date.date_end
-        same = next((k for k in kept if k.template == event.template
-                     and k.date.date_start - _KEY_GAP <= end
-                     and start - _KEY_GAP <= k.date.date_end), None)
-        if same is None:
-            kept.append(event)
-        else:
-            same.fills = {**event.fills, **same.fills}
-    return kept
-
-
-def key_dates(dates: pd.DataFrame, sentences: pd.DataFrame,
-              mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The articles' own key dates: resolved dates whose sentence reports a turning point.
-
-    A cue from ``carlib/lexicons/key_events.csv`` (``seized power``, ``resignation``,
-    ``take authority``, ``vote``, ``ceasefire`` ...; not inside a date expression) takes the
-    date expression nearest it in its sentence, at most 100 characters away; a date keeps the
-    cue nearest it. Dates known only to the year are left out (no line can show them). The
-    label is the cue's lexicon label, where ``{actor}``/``{person}`` become the actor or
-    person (surname) the sentence names nearest the cue when ``mentions`` (the mentions table)
-    is given (the actor named before the cue, the person on either side), and are left out
-    otherwise: ``Seleka seized power`` / ``seized power``. The same label within a few days
-    is one key date (the most precise date wins).
-
-    Columns: provenance (the quote runs from the cue to the date, e.g. ``seized power in
-    March 2013``), ``date`` (``date_start``), ``precision``, ``label``, ``cue``.
-
-    >>> tags = tag_corpus(articles)  # doctest: +SKIP
-    >>> key_dates(tags.dates, tags.sentences, tags.mentions)[["date", "label"]]  # doctest: +SKIP
-    """
-    sentence_of = _sentence_index(sentences)
-    rows = []
-    for event in _deduplicate(_candidates(dates, sentences, mentions)):
-        d = event.date
-        offset, text = sentence_of[(d.article_id, int(d.sentence_id))]
-        start = min(d.start - offset, event.cue.start())
-        end = max(d.end - offset, event.cue.end())
-        rows.append({"article_id": d.article_id, "sentence_id": int(d.sentence_id),
-                     "start": offset + start, "end": offset + end, "quote": text[start:end],
-                     "date": d.date_start, "precision": d.precision, "label": _label(event),
-                     "cue": event.cue.group()})
-    out = pd.DataFrame(rows, columns=KEY_DATE_COLUMNS)
-    out["date"] = pd.to_datetime(out["date"])
-    return out.sort_values(["date", "label"]).reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- plot figures
 
 
 def figure_gid(row) -> str:
@@ -551,9 +304,12 @@ def _key_dates_near(marks: pd.DataFrame | None, first, last) -> tuple[pd.DataFra
     return marks[near].sort_values("date"), notes
 
 
-def plot_figures(timeline: pd.DataFrame, key_dates: pd.DataFrame | None = None,
+def plot_figures(timeline, key_dates: pd.DataFrame | None = None,
                  articles: pd.DataFrame | None = None) -> Figure:
     """Figures about people over time, one panel per category, sharing the date axis.
+
+    ``timeline`` is a :func:`figures_timeline` table, or an :class:`carlib.Analysis` (then its
+    timeline, key dates and articles are used).
 
     Panels rather than one log-scale chart: the categories count different things (deaths,
     displaced people, troops), so one axis would invite comparing them, and a log axis makes
@@ -576,13 +332,13 @@ def plot_figures(timeline: pd.DataFrame, key_dates: pd.DataFrame | None = None,
     >>> marks = key_dates(tags.dates, tags.sentences, tags.mentions)  # doctest: +SKIP
     >>> fig = plot_figures(timeline, marks, articles)  # doctest: +SKIP
     """
-    _require(timeline, ["date", "plot_value", "category", "outlet", "qualifier"], "plot_figures",
+    require(timeline, ["date", "plot_value", "category", "outlet", "qualifier"], "plot_figures",
              "the table from carlib.figures_timeline")
     drawable = timeline.assign(date=pd.to_datetime(timeline["date"], errors="coerce")).dropna(
         subset=["date", "plot_value"])
     categories = [c for c in TIMELINE_CATEGORIES if c in set(drawable["category"])]
     if not categories:
-        return _note_figure("No figures about people (killed, displaced, refugees, in need, "
+        return note_figure("No figures about people (killed, displaced, refugees, in need, "
                             "troops) with a date to plot.")
     fig = Figure(figsize=(10, 2.5 * len(categories) + 1.6), layout="constrained")
     axes = fig.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
@@ -598,7 +354,7 @@ def plot_figures(timeline: pd.DataFrame, key_dates: pd.DataFrame | None = None,
         ax.set_ylim(0, top * 1.15)
         ax.set_title(f"{_CATEGORY_TITLES[category]} ({len(rows)} figure"
                      f"{'s' if len(rows) > 1 else ''})", loc="left", fontsize=10)
-        _thousands(ax.yaxis)
+        thousands(ax.yaxis)
         ax.grid(axis="y", color="0.9")
         ax.spines[["top", "right"]].set_visible(False)
     first, last = drawable["date"].min(), drawable["date"].max()
@@ -622,80 +378,6 @@ def plot_figures(timeline: pd.DataFrame, key_dates: pd.DataFrame | None = None,
     if missing:
         notes.append(f"Not drawn: {missing} figure(s) without a date or a number "
                      f"(e.g. a share of the population); see the timeline table.")
-    _source_line(fig, [f"Source: {drawable['article_id'].nunique()} articles (outlets "
+    source_line(fig, [f"Source: {drawable['article_id'].nunique()} articles (outlets "
                        f"{', '.join(outlets)}), quotes in the figures table."] + notes)
     return fig
-
-
-# --------------------------------------------------------------------------- fatalities
-
-
-def plot_fatalities_by_place(incidents: pd.DataFrame) -> Figure:
-    """Fatalities per place: the sum of each incident's conservative ``fatalities``.
-
-    A place whose incidents give no toll shows a zero-length bar labelled ``unknown``; a
-    place with some unknown tolls says how many. Incidents without a ``location`` are grouped
-    as ``(no location)``. Bars are sorted, largest on top; each has the ``gid``
-    ``place <location>``.
-
-    >>> fig = plot_fatalities_by_place(incidents)  # doctest: +SKIP
-    """
-    _require(incidents, ["location", "fatalities"], "plot_fatalities_by_place",
-             "the table from carlib.extract_incidents")
-    if incidents.empty:
-        return _note_figure("No incidents: no fatalities to plot.")
-    places = incidents.assign(place=incidents["location"].fillna("").astype(str)
-                              .replace("", "(no location)"))
-    grouped = places.groupby("place")["fatalities"]
-    table = pd.DataFrame({"total": grouped.sum(min_count=1),
-                          "unknown": grouped.apply(lambda s: int(s.isna().sum())),
-                          "incidents": grouped.size()})
-    table = table.assign(_known=table["total"].notna()) \
-        .sort_values(["_known", "total"], ascending=[True, True], na_position="first")
-    fig = Figure(figsize=(9, 0.4 * len(table) + 1.6), layout="constrained")
-    ax = fig.add_subplot()
-    bars = ax.barh(range(len(table)), table["total"].fillna(0), color=OKABE_ITO[5], height=0.6)
-    labels = []
-    for bar, (place, row) in zip(bars, table.iterrows()):
-        bar.set_gid(f"place {place}")
-        if pd.isna(row["total"]):
-            labels.append("unknown")
-        else:
-            extra = f" (+{row['unknown']} incident(s), toll unknown)" if row["unknown"] else ""
-            labels.append(f"{row['total']:,.0f}{extra}")
-    ax.bar_label(bars, labels, padding=3, fontsize=8)
-    ax.set_yticks(range(len(table)), table.index)
-    ax.set_xlim(0, max(table["total"].max(skipna=True) if table["_known"].any() else 0, 1) * 1.3)
-    _thousands(ax.xaxis)
-    ax.set_xlabel("fatalities (sum of each incident's conservative count)")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"Fatalities by place ({len(incidents)} incidents)", loc="left", fontsize=10)
-    sources = sorted(set(incidents["source"].dropna().astype(str)) - {""}) \
-        if "source" in incidents else []
-    _source_line(fig, [f"Source: {len(incidents)} incidents from "
-                       f"{incidents['article_id'].nunique()} articles"
-                       + (f" ({', '.join(sources)})" if sources else "")
-                       + ", quotes in the incidents table."])
-    return fig
-
-
-# --------------------------------------------------------------------------- saving
-
-
-def save_figure(fig: Figure, path_stem: str | Path) -> list[Path]:
-    """Write ``<stem>.png`` (150 dpi) and ``<stem>.svg``, each atomically (a temporary file
-    in the same folder, then ``os.replace``), and return both paths. The suffixes are
-    appended, so ``reports/fig.v2`` gives ``reports/fig.v2.png``.
-
-    >>> save_figure(plot_figures(timeline), "reports/figures")  # doctest: +SKIP
-    [PosixPath('reports/figures.png'), PosixPath('reports/figures.svg')]
-    """
-    stem = Path(path_stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    written = []
-    for suffix, options in ((".png", {"dpi": 150}), (".svg", {})):
-        target = stem.with_name(stem.name + suffix)
-        with atomic_path(target) as temporary:
-            fig.savefig(temporary, format=suffix[1:], **options)
-        written.append(target)
-    return written

@@ -1,41 +1,29 @@
 """A static map of the places an article set names (matplotlib, no network, no tiles).
 
-Country outlines come from ``data/geo/countries.geojson`` (Natural Earth, public domain);
-the points from ``carlib.geoparse``. It is the quick look a report can always show, even
-where the interactive map cannot load.
+Country outlines come from the profile's outlines (Natural Earth, public domain); the points
+from ``carlib.geoparse``. It is the quick look a report can always show, even where the
+interactive map cannot load.
 """
 
 from __future__ import annotations
-
-import json
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 
-from .charts import OKABE_ITO
+from ..charts.common import table_of
+from ..profile import profile
+from ..style import OKABE_ITO
+from .outlines import bounds_of, country_outlines, outer_rings
 
-__all__ = ["plot_places", "COUNTRY_OUTLINES", "country_outlines"]
-
-COUNTRY_OUTLINES = Path(__file__).resolve().parents[1] / "data" / "geo" / "countries.geojson"
-
-
-@lru_cache(maxsize=2)
-def country_outlines(path: Path = COUNTRY_OUTLINES) -> dict:
-    """The GeoJSON FeatureCollection of country outlines (each feature has ``iso_a2``)."""
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+__all__ = ["plot_places"]
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [
-        geometry["coordinates"]]
-    return [polygon[0] for polygon in polygons]
+def plot_places(places, focus: set[str] | str | None = None, margin: float = 1.0) -> Figure:
+    """Outlines of the ``focus`` countries and around, with every placed mention labelled once.
 
-
-def plot_places(places: pd.DataFrame, focus: str = "CF", margin: float = 1.0) -> Figure:
-    """Outlines of ``focus`` and its neighbours, with every placed mention labelled once.
+    ``places`` is the places table or an :class:`carlib.Analysis`; ``focus`` (ISO codes) by
+    default the countries of the places named, else the profile's focus countries.
 
     Filled dots are named towns (geo_precision 1), hollow ones approximate points (2-3);
     places without a point (countries, regions, unresolved) and points beyond the frame are
@@ -43,22 +31,23 @@ def plot_places(places: pd.DataFrame, focus: str = "CF", margin: float = 1.0) ->
 
     >>> plot_places(geoparse(load_articles("seeds")))  # doctest: +SKIP
     """
+    places = table_of(places, "places")
+    focus = {focus} if isinstance(focus, str) else focus
+    if focus is None:
+        named = places[places["kind"].isin(["name", "dateline"]) & places["lat"].notna()]
+        focus = set(named["country_code"].value_counts().index[:1]) \
+            or set(profile().focus_countries)
     outlines = country_outlines()
     fig = Figure(figsize=(9, 7), layout="constrained")
     ax = fig.add_subplot()
-    frame = None
     for feature in outlines["features"]:
-        is_focus = feature["properties"]["iso_a2"] == focus
-        for ring in _rings(feature["geometry"]):
+        is_focus = feature["properties"]["iso_a2"] in focus
+        for ring in outer_rings(feature["geometry"]):
             ax.add_patch(Polygon(ring, closed=True, facecolor="#f2efe6" if is_focus else "#fafafa",
                                  edgecolor="#555555", linewidth=1.2 if is_focus else 0.6,
                                  zorder=1 if is_focus else 0))
-            if is_focus:
-                xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-                box = (min(xs), max(xs), min(ys), max(ys))
-                frame = box if frame is None else (min(frame[0], box[0]), max(frame[1], box[1]),
-                                                   min(frame[2], box[2]), max(frame[3], box[3]))
-    x0, x1, y0, y1 = frame or (14.0, 28.0, 2.0, 11.5)
+    frame = bounds_of(outlines, focus) or [[-60.0, -180.0], [75.0, 180.0]]
+    (y0, x0), (y1, x1) = frame
     x0, x1, y0, y1 = x0 - margin, x1 + margin, y0 - margin, y1 + margin
     located = places.dropna(subset=["lat", "lon"]).drop_duplicates(["name", "lat", "lon"])
     inside = located[located["lon"].between(x0, x1) & located["lat"].between(y0, y1)]
@@ -94,7 +83,7 @@ def plot_places(places: pd.DataFrame, focus: str = "CF", margin: float = 1.0) ->
         notes.append("No point (countries, regions, unresolved): " + ", ".join(
             sorted(set(unplaced["name"].astype(str)))))
     notes.append("Outlines: Natural Earth (public domain); places: GeoNames (CC BY 4.0) and "
-                 "data/gazetteer/supplement.csv")
+                 "the gazetteer supplement")
     fig.text(0.01, 0.0, "\n".join(notes), fontsize=7, va="bottom", wrap=True)
     fig.get_layout_engine().set(rect=(0, 0.1, 1, 0.88))
     return fig
