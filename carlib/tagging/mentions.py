@@ -140,7 +140,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         run=re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:{_SP}(?:(?:[{_UP}]\.|{particles}){_SP})*"
                        rf"{_NAME_WORD})+(?!\w)"),
-        speech_before=re.compile(rf"(?<!\w)(?:{speech}){_SP}\Z"),
+        speech_before=re.compile(rf"(?<!\w)(?:{speech}|{cues('attribution').regex}){_SP}\Z"),
         speech_after=re.compile(rf",?{_SP}(?:(?:{cues('speech_adverb').regex}){_SP}){{0,2}}"
                                 rf"(?:{speech})(?!\w)"),
         appositive=re.compile(rf",{_SP}(?:(?:{the}){_SP})?"),
