@@ -46,8 +46,8 @@ from typing import Callable
 import pandas as pd
 
 from .corpus import load_articles
-from .geo.gazetteer import fold
-from .geo.geoparse import geoparse
+from .geo.gazetteer import _region_keys, fold
+from .geo.geoparse import geolocate
 from .incidents import extract_incidents
 from .lexicon import read_lexicon
 from .tagging import tag_corpus
@@ -244,11 +244,17 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * asin(sqrt(a))
 
 
+def _keys(name: str) -> set[str]:
+    """The keys of a place name: folded, with and without a trailing generic word
+    (``Borno State`` = ``Borno``, ``Kémo Prefecture`` = ``Kémo``)."""
+    return {fold(name)} | _region_keys(name) if fold(name) else set()
+
+
 def _gold_keys(row: pd.Series | object) -> set[str]:
-    """The folded spellings of one gold place: its name and its ``variants``."""
+    """The keys of one gold place: its name and its ``variants``."""
     variants = getattr(row, "variants", "")
     names = [getattr(row, "place")] + (str(variants).split("|") if pd.notna(variants) else [])
-    return {fold(n) for n in names if fold(n)}
+    return set().union(*(_keys(n) for n in names))
 
 
 def score_places(predicted: pd.DataFrame, gold: pd.DataFrame) -> TableReport:
@@ -259,7 +265,7 @@ def score_places(predicted: pd.DataFrame, gold: pd.DataFrame) -> TableReport:
     named = predicted[(predicted["kind"].isin(_NAMED_KINDS) | predicted["method"].eq("region"))
                       & ~predicted["method"].isin(["direction"])]
     groups = [{"article_id": article_id, "name": name, "country_code": code,
-               "keys": {fold(q) for q in g["quote"]} | {fold(name)},
+               "keys": set().union(*(_keys(q) for q in [*g["quote"], name])),
                "quotes": "; ".join(dict.fromkeys(g["quote"])),
                "lat": g["lat"].iloc[0], "lon": g["lon"].iloc[0]}
               for (article_id, name, code), g in named.groupby(
@@ -350,8 +356,8 @@ def score_incidents(reports: pd.DataFrame, gold: pd.DataFrame,
 
     def same_place(p: pd.Series, g: pd.Series) -> bool:
         keys, lat, lon = places.get((g["article_id"], fold(g["location"])),
-                                    ({fold(g["location"])}, float("nan"), float("nan")))
-        if fold(str(p["location"])) in keys | {fold(g["location"])}:
+                                    (_keys(g["location"]), float("nan"), float("nan")))
+        if _keys(str(p["location"])) & (keys | _keys(g["location"])):
             return True
         return (pd.notna(lat) and pd.notna(p["latitude"])
                 and _km(lat, lon, p["latitude"], p["longitude"]) <= 10)
@@ -448,13 +454,15 @@ def evaluate(tables: list[str], gold_dir: Path, corpus: Path) -> list[TableRepor
         reports.append(score_figures(tags.figures, read_gold(gold_dir / "figures.csv")))
     if not {"places", "incidents"} & set(wanted):
         return reports
-    places = geoparse(articles, tags)
+    geography = geolocate(articles, tags)
+    places = geography.places
     gold_places = (read_gold(gold_dir / "places.csv") if (gold_dir / "places.csv").exists()
                    else None)
     if "places" in wanted and gold_places is not None:
         reports.append(score_places(places, gold_places))
     if "incidents" in wanted:
-        incidents = extract_incidents(articles, tags, places, merge=False)
+        incidents = extract_incidents(articles, tags, places, merge=False,
+                                      focus=geography.focus)
         reports.append(score_incidents(incidents, read_gold(gold_dir / "incidents.csv"),
                                        gold_places))
     return reports

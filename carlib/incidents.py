@@ -45,11 +45,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .geo.geoparse import geoparse
-from .lexicon import Phrases
+from .geo.geoparse import geolocate
+from .lexicon import Phrases, cues
 from .tagging import Tags, tag_corpus
 from .tagging.spans import PROVENANCE
-from .text import dateline_end
 
 __all__ = ["extract_incidents", "INCIDENT_COLUMNS"]
 
@@ -60,15 +59,6 @@ INCIDENT_COLUMNS = [
     "reports", *PROVENANCE]
 _PERPETRATOR_TYPES = {"armed_group", "state_force", "foreign_force", "peacekeepers"}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-_DESTINATION = re.compile(r"\b(?:to|into|towards?|for)\s+(?:the\s+)?$", re.IGNORECASE)
-_SPEAKER = re.compile(r"\b(?:told|said|says|speaking|reported|reporting|wrote|tweeted)\b"
-                      r"[^.;]{0,40}\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_SPEAKS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:said|says|told|reported|warned|added|"
-                     r"stated|announced)\b", re.IGNORECASE)
-_NEAR = re.compile(r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|"
-                   r"outside|close\s+to|around|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?$",
-                   re.IGNORECASE)
-_OUTSIDE = re.compile(r"\boutside(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOKBACK = 2  # sentences before an event where its place may be named
 _SPREAD = {1: pd.Timedelta(0), 2: pd.Timedelta(days=3), 3: pd.Timedelta(days=15)}
 
@@ -103,8 +93,9 @@ def _perpetrator(sentence: str, trigger: re.Match, actors: list[dict], offset: i
     speaks (``the UN mission said``) is a source, not a perpetrator; ``Boko Haram militants``
     is Boko Haram."""
     armed = [a for a in actors if a["type"] in _PERPETRATOR_TYPES]
+    speaks = re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{cues('speech_verb').regex})\b")
     named = [(a["start"] - offset, a["label"], a["organisation"] or a["label"]) for a in armed
-             if not _SPEAKS.match(sentence, a["end"] - offset)]
+             if not speaks.match(sentence, a["end"] - offset)]
     ends = [a["end"] - offset for a in actors]
     named += [(m.start(), _cues().perpetrators.value(m.group())["label"], "")
               for m in _cues().perpetrators.finditer(sentence)
@@ -137,16 +128,15 @@ def _event_places(sentence_places: list[dict], sentence: str, offset: int, focus
     for place in sentence_places:
         if place["kind"] not in ("name", "capital", "region") or place["method"] == "unresolved":
             continue
-        before = sentence[: place["start"] - offset]
-        if _SPEAKER.search(before) or _OUTSIDE.search(before):
+        if place["relation"] in ("speaker", "from", "dateline"):
             continue
         if place["feature"] == "country" and place["country_code"] != focus and \
-                _DESTINATION.search(before):
+                place["relation"] == "to":
             destination = True
             continue
-        if place["needs_review"]:
+        if place["needs_review"] or pd.isna(place["geo_precision"]):
             continue
-        if _NEAR.search(before):  # "north of Bunia", "near Gao": not the town itself
+        if place["relation"] == "near":  # "north of Bunia", "near Gao": not the town itself
             place = {**place, "geo_precision": max(2, int(place["geo_precision"]))}
         usable.append(place)
     usable = list({p["name"]: p for p in reversed(usable)}.values())[::-1]  # first of each
@@ -202,18 +192,8 @@ def _deaths(figures: list[dict], n_places: int) -> tuple[float, str]:
     return float(count // n_places if n_places > 1 else count), row["qualifier"]
 
 
-def _focus_countries(places: pd.DataFrame) -> dict[str, dict]:
-    """article_id -> the place row of the country its place names point to most."""
-    named = places[places["kind"] == "name"]
-    out = {}
-    for article_id, group in named.groupby("article_id"):
-        code = group["country_code"].value_counts().index[0]
-        country = group[(group["country_code"] == code) & (group["feature"] == "country")]
-        out[article_id] = country.iloc[0].to_dict() if len(country) else {"country_code": code}
-    return out
-
-
-def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[dict]:
+def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame, focus: pd.DataFrame
+             ) -> list[dict]:
     """One report per (event sentence, place)."""
     meta = articles.set_index("article_id").reindex(
         columns=["outlet", "published", "published_precision"]).fillna({"outlet": "unknown"})
@@ -226,7 +206,12 @@ def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[d
                                          []).append(record)
     sentence_rows = {(s.article_id, s.sentence_id): s
                      for s in tags.sentences.itertuples(index=False)}
-    focus = _focus_countries(places)
+    focus_of = dict(zip(focus["article_id"], focus["focus_country"]))
+    countries = places[places["feature"] == "country"]
+    whole_of = {(a, c): row for a, c, row in zip(countries["article_id"],
+                                                  countries["country_code"],
+                                                  countries.to_dict("records"))
+                if row["relation"] != "to"}
     reports = []
     for s in sentence_rows.values():
         def get(name: str, sentence_id: int = s.sentence_id) -> list[dict]:
@@ -236,9 +221,8 @@ def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[d
                         if not _cues().hedges.search(s.quote[: m.start()])), None)
         if trigger is None or _cues().totals.search(s.quote):
             continue
-        country = focus.get(s.article_id, {})
-        code = country.get("country_code", "")
-        whole = country if "name" in country else None
+        code = focus_of.get(s.article_id, "")
+        whole = whole_of.get((s.article_id, code))
         where, lowered = _event_places(get("places"), s.quote, s.start, code, whole), 0
         for back in range(1, _LOOKBACK + 1):
             earlier = sentence_rows.get((s.article_id, s.sentence_id - back))
@@ -247,6 +231,8 @@ def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[d
             where = _event_places(get("places", earlier.sentence_id), earlier.quote,
                                   earlier.start, code, None)[:1]
             lowered = 1
+        if not where and whole is not None:  # no place said: the country the article is about
+            where, lowered = [{**whole, "geo_precision": 3}], 0
         if not where:
             continue
         event_type, sub_type, label = _event_type(trigger.group())
@@ -257,8 +243,9 @@ def _reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame) -> list[d
             event_type, sub_type = "Riots", "Mob violence"
         actor2 = _target(s.quote)
         dates = get("dates")
-        if s.sentence_id == 0:  # the dateline says when the story was filed, not the event
-            dates = [d for d in dates if d["start"] >= s.start + dateline_end(s.quote)]
+        # the dateline says when the story was filed, not when the event happened
+        dates = [d for d in dates if not s.dateline_start <= d["start"] - s.start
+                 < s.dateline_end]
         day, time_precision = _when(dates, meta.at[s.article_id, "published"],
                                     meta.at[s.article_id, "published_precision"])
         deaths, qualifier = _deaths(get("figures"), len(where))
@@ -339,7 +326,8 @@ def _merge(group: list[dict], number: int) -> dict:
 
 
 def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
-                      places: pd.DataFrame | None = None, merge: bool = True) -> pd.DataFrame:
+                      places: pd.DataFrame | None = None, merge: bool = True,
+                      focus: pd.DataFrame | None = None) -> pd.DataFrame:
     """Incidents reported by the articles, merged across articles (columns above).
 
     ``tags`` (``carlib.tag_corpus``) and ``places`` (``carlib.geoparse``) are reused when given;
@@ -349,10 +337,13 @@ def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
     >>> incidents[["event_date", "event_type", "location", "fatalities", "source"]]  # doctest: +SKIP
     """
     tags = tags or tag_corpus(articles)
-    places = geoparse(articles, tags) if places is None else places
+    if places is None or focus is None:  # the geo step decides places and focus
+        geography = geolocate(articles, tags)
+        places = geography.places if places is None else places
+        focus = geography.focus
     groups: list[list[dict]] = []
     by_kind: dict[tuple[str, str], list[list[dict]]] = {}  # only these can be the same event
-    for report in sorted(_reports(articles, tags, places),
+    for report in sorted(_reports(articles, tags, places, focus),
                          key=lambda r: (r["reported"] if pd.notna(r["reported"])
                                         else pd.Timestamp.max, r["article_id"], r["start"])):
         kin = by_kind.setdefault((report["event_type"], report["country"]), [])

@@ -39,7 +39,11 @@ def language() -> str:
     >>> language()
     'en'
     """
-    code = profile().language
+    return _checked(profile().language)
+
+
+@lru_cache(maxsize=8)
+def _checked(code: str) -> str:
     if not (LEXICON_DIR / code).is_dir():
         raise LexiconError(f"{LEXICON_DIR / code}: no lexicons for language {code!r}")
     return code

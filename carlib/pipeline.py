@@ -14,14 +14,14 @@ import hashlib
 import logging
 import pickle
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from .corpus import CorpusWarning, load_articles
 from .files import atomic_path
-from .geo import geoparse
+from .geo import geolocate, locate_figures
 from .geo.gazetteer import cache_dir
 from .profile import profile
 from .incidents import extract_incidents
@@ -38,10 +38,16 @@ class Analysis:
     """The tables of every step for one corpus."""
 
     articles: pd.DataFrame
-    tags: Tags
+    tags: Tags  # its figures carry the place the geo step gave them
     places: pd.DataFrame
+    focus: pd.DataFrame  # article_id, focus_country, neighbours, evidence
     incidents: pd.DataFrame
     warnings: list[str] = field(default_factory=list)  # the CorpusWarnings of loading
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        """The figures about people, each with its place."""
+        return self.tags.figures
 
     def summary(self) -> dict[str, str]:
         """Headline numbers: articles, outlets, dates, places, incidents, figures."""
@@ -96,9 +102,10 @@ def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
         warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     tags = tag_corpus(articles)
-    places = geoparse(articles, tags)
-    result = Analysis(articles, tags, places, extract_incidents(articles, tags, places),
-                      messages)
+    geography = geolocate(articles, tags)
+    tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
+    incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
+    result = Analysis(articles, tags, geography.places, geography.focus, incidents, messages)
     if cache:
         with atomic_path(stored) as tmp:
             tmp.write_bytes(pickle.dumps(result))

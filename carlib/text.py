@@ -2,13 +2,17 @@
 
 ``sentences(articles)`` returns one row per sentence:
 
-============  ==============================================================
-article_id    the article
-sentence_id   0, 1, 2 ... within the article
-paragraph_id  0, 1, 2 ... within the article (a paragraph is a line of text)
-start, end    character offsets into the article's ``text``
-quote         ``text[start:end]``, the sentence itself
-============  ==============================================================
+==============  ============================================================
+article_id      the article
+sentence_id     0, 1, 2 ... within the article
+paragraph_id    0, 1, 2 ... within the article (a paragraph is a line of text)
+start, end      character offsets into the article's ``text``
+quote           ``text[start:end]``, the sentence itself
+dateline_start, where the sentence's dateline lies (``BANGUI, May 3 (Reuters) -``), as
+dateline_end    offsets into the sentence; both 0 when it has none. Only the article's
+                first dateline is marked: places and dates in it say where and when the
+                story was filed, and every later step reads this, nothing else.
+==============  ============================================================
 
 The splitter is NLTK's Punkt configured in code (no downloaded model) with the abbreviations
 in ``carlib/lexicons/abbreviations.csv``, plus three repairs for news copy as it arrives:
@@ -28,11 +32,12 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .corpus import check_articles
-from .lexicon import read_lexicon
+from .lexicon import cues, read_lexicon
 
-__all__ = ["sentences", "split_sentences", "dateline_end", "SENTENCE_COLUMNS"]
+__all__ = ["sentences", "split_sentences", "find_dateline", "SENTENCE_COLUMNS"]
 
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "quote"]
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "quote",
+                    "dateline_start", "dateline_end"]
 _PARAGRAPH = re.compile(r"[^\r\n]+")
 # lower-case word glued to a capitalised one: "violenceBecause", "confusionThe"
 _SEAM = re.compile(r"[a-z](?=[A-Z][a-z])")
@@ -42,11 +47,15 @@ _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _QUOTES = '"'
 # "UNITED NATIONS, Jan 30 (IPS)  - ", "ABUJA, June 14 (Reuters) - ", "BANGUI, Central African
-# Republic (AP) — ": where and when the story was filed, not where and when things happened
+# Republic (AP) — ", "BANGUI, 27 Aug ": where and when the story was filed, not where and when
+# things happened. The place is in capitals; a date, an agency in brackets or a dash follows.
+_DATE_BIT = r"(?:[A-Z][A-Za-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][A-Za-z]{2,8})(?:,?\s+\d{4})?"
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z'’. -]{1,40}[A-Z](?:,\s*[A-Z][\w .'’-]{1,30}?)?"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]{1,2}\s+")
+    rf"(?<![^\s])(?P<place>[A-Z][A-Z'’.-]*[A-Z](?:[ ][A-Z][A-Z'’.-]*[A-Z]){{0,3}})"
+    rf"(?:,\s*(?P<country>[A-Z][a-z][A-Za-z .'’-]{{1,30}}?))?"
+    rf"(?:(?:,\s*(?P<date>{_DATE_BIT}))?\s*(?P<agency>\([^)]{{1,40}}\))?\s*[-–—]{{1,2}}\s+"
+    rf"|,\s*{_DATE_BIT}\s+(?=[A-Z])|\s*\([^)]{{1,40}}\)\s+(?=[A-Z]))")
+_DATELINE_REACH = 600  # characters from the top of the article where a dateline may stand
 
 
 @lru_cache(maxsize=1)
@@ -92,15 +101,22 @@ def _repair(paragraph: str, cuts: list[int]) -> list[int]:
     return sorted(c for c in fixed if 0 < c < len(paragraph))
 
 
-def dateline_end(text: str) -> int:
-    """Where an opening dateline ends (0 when there is none): places and dates in it say where
-    and when the story was filed.
+def find_dateline(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The dateline in ``text[start:end]``, if any (its ``place`` group is the city).
 
-    >>> dateline_end("ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers.")
-    27
+    >>> find_dateline("ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers.").group("place")
+    'ABUJA'
     """
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+    end = len(text) if end is None else end
+    for m in _DATELINE.finditer(text, start, end):
+        if not _byline().search(text, max(0, m.start() - 12), m.start()):
+            return m  # not "By ANDREW MELDRUM AND TOM BOWKER | AP"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _byline() -> re.Pattern:
+    return re.compile(rf"\b(?:{cues('byline', case='forms').regex})\s+\Z")
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
@@ -133,8 +149,13 @@ def sentences(articles: pd.DataFrame) -> pd.DataFrame:
     check_articles(articles, "sentences")
     rows = []
     for article_id, text in zip(articles["article_id"], articles["text"]):
+        dateline = find_dateline(text, 0, min(len(text), _DATELINE_REACH))
         for sentence_id, (paragraph_id, start, end) in enumerate(split_sentences(text)):
-            rows.append((article_id, sentence_id, paragraph_id, start, end, text[start:end]))
+            marked = (0, 0)
+            if dateline is not None and start <= dateline.start() < end:
+                marked = (dateline.start() - start, min(dateline.end(), end) - start)
+            rows.append((article_id, sentence_id, paragraph_id, start, end, text[start:end],
+                         *marked))
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return frame.astype({"sentence_id": "int64", "paragraph_id": "int64", "start": "int64",
-                         "end": "int64"})
+    return frame.astype({c: "int64" for c in SENTENCE_COLUMNS
+                         if c not in ("article_id", "quote")})

@@ -170,10 +170,15 @@ def test_not_figures_about_people(sentence):
     assert figures_of(sentence) == []
 
 
-def test_place_and_period_come_from_the_same_sentence():
-    (row,) = figures_of("The worst violence was in the northern town of Bossemptele, where at "
-                        "least 100 Muslims were killed in January.", "2014-02-12")
-    assert row["place"] == "Bossemptele"
+def test_period_from_the_sentence_and_place_from_the_geo_step():
+    from carlib.geo import geoparse, locate_figures
+
+    articles = article("The worst violence was in the northern town of Bossemptele, where at "
+                       "least 100 Muslims were killed in January.", "2014-02-12")
+    figures = extract_figures(articles)
+    assert "place" not in figures, "figures do not decide places: the geo step does"
+    (row,) = locate_figures(figures, geoparse(articles)).to_dict("records")
+    assert row["place"] == "Bossemptélé" and row["place_country"] == "CF"
     assert row["date_start"] == pd.Timestamp("2014-01-01")
     assert row["date_end"] == pd.Timestamp("2014-01-31")
 

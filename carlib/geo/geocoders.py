@@ -41,12 +41,11 @@ class OfflineGeocoder(Geocoder):
         """Places called ``query``; with ``fuzzy=True``, near misses when nothing matches."""
         codes = [country_codes] if isinstance(country_codes, str) else country_codes
         codes = [c.upper() for c in codes] if codes else None
-        places = [p for p in self.gazetteer.lookup(query, codes) if p["lat"] is not None]
+        places = [p for p in self.gazetteer.lookup(query, codes) if p.point is not None]
         if not places and self.fuzzy and codes:
-            places = [p for p, _ in self.gazetteer.fuzzy(query, codes) if p["lat"] is not None]
-        locations = [Location(", ".join(filter(None, [p["name"], p["admin1"],
-                                                      p["country_code"]])),
-                              (p["lat"], p["lon"]), p) for p in places]
+            places = [p for p, _ in self.gazetteer.fuzzy(query, codes) if p.point is not None]
+        locations = [Location(", ".join(filter(None, [p.name, p.admin1, p.country_code])),
+                              p.point, p.as_dict()) for p in places]
         if not locations:
             return None
         return locations[0] if exactly_one else locations

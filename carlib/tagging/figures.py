@@ -15,7 +15,6 @@ qualifier          exact, about, almost, at_least, more_than, up_to, fewer_than,
 category           killed, injured, displaced, refugees, in_need, troops, population, other
 unit               people, households or families
 subject            the words naming who is counted (``Muslim men``), may be empty
-place              a place the same sentence names (``town of X``, ``in X``), as written
 date_start/end     the period the figure is about, from the same sentence's dates
                    (``since December`` runs to the publication date); NaT when not said
 cue                the word that decided the category (for checking)
@@ -38,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..lexicon import Phrases
-from ..text import dateline_end, sentences
+from ..text import sentences
 from .dates import extract_dates
 from .numbers import NumberMatch, find_numbers, words
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
@@ -46,7 +45,7 @@ from .spans import PROVENANCE, Sentence, frame, iter_sentences
 __all__ = ["extract_figures", "FIGURE_COLUMNS"]
 
 FIGURE_COLUMNS = PROVENANCE + ["value", "low", "high", "share", "qualifier", "category", "unit",
-                               "subject", "place", "date_start", "date_end", "cue"]
+                               "subject", "date_start", "date_end", "cue"]
 _CLAUSE_END = re.compile(r'[;:()"“”!?]|,(?!\d{3})|\s[-–—]{2}\s|\b(?:which|who|whom|whose|when|'
                          r'where|while|but|because|although|though|after|before|until|said|says)\b',
                          re.IGNORECASE)
@@ -57,11 +56,6 @@ _ASIDE_START = re.compile(rf"(?:^|,)\s*{_ASIDE_WORDS}\b", re.IGNORECASE)
 _HARM = {"killed", "injured"}
 _MODIFIER = r"(?:(?!(?:and|or|of|were|was|are|is|have|has|had|will|to|in|at|on|by|from|with)\b)[\w'’-]+)"
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_PLACE = re.compile(
-    r"\b(?:(?:town|village|city|capital|district|neighbou?rhood|region|province|prefecture|"
-    r"camp|enclave)s?\s+(?:of|like|such\s+as)\s+|(?:in|at|near|outside|around)\s+(?:the\s+)?)"
-    r"(?P<name>{name}(?:\s+(?:{name}|de|du|la|el))*?)\b(?!\s+[A-Z])".format(
-        name=r"[A-Z][\w-]*(?:['’](?!s\b)\w+)?"))
 _POPULATION_OF = re.compile(r"\bpopulation\s+of\s+$", re.IGNORECASE)
 _QUALIFIED_POPULATION = re.compile(r"\b(?P<q>estimated|some|about|approximately)\s+"
                                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -134,20 +128,6 @@ def _is_about_things(text: str, number: NumberMatch) -> bool:
     return bool(_YEAR.fullmatch(span))
 
 
-@lru_cache(maxsize=256)
-def _place_names(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Every ``in X`` / ``the town of X`` of a sentence (once per sentence, not per number)."""
-    return tuple((m.start("name"), m.end("name"), m.group("name")) for m in _PLACE.finditer(text))
-
-
-def _place(text: str, at: int, taken: list[tuple[int, int]]) -> str:
-    """The place named nearest to offset ``at`` in the sentence, outside any date."""
-    names = [n for n in _place_names(text)
-             if not any(a < n[1] and n[0] < b for a, b in taken)]
-    nearest = min(names, key=lambda n: abs(n[0] - at), default=None)
-    return nearest[2] if nearest else ""
-
-
 def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> tuple[str, str]:
     """(category, cue) from the head noun and the words around the number in its clause.
 
@@ -190,8 +170,7 @@ def _categorise(left: str, right: str, noun: str | None, subject_text: str) -> t
     return ("other" if noun else ""), ""
 
 
-def _figure(sentence: Sentence, number: NumberMatch, taken: list[tuple[int, int]],
-            period: tuple) -> dict | None:
+def _figure(sentence: Sentence, number: NumberMatch, period: tuple) -> dict | None:
     text = sentence.text
     if _is_about_things(text, number):
         return None
@@ -220,7 +199,7 @@ def _figure(sentence: Sentence, number: NumberMatch, taken: list[tuple[int, int]
     return {**sentence.provenance(start, end), "value": number.value, "low": number.low,
             "high": number.high, "share": number.share, "qualifier": qualifier,
             "category": category, "unit": unit, "subject": " ".join(subject.split()),
-            "place": _place(text, number.start, taken), "date_start": period[0], "date_end": period[1], "cue": cue}
+            "date_start": period[0], "date_end": period[1], "cue": cue}
 
 
 def _sentence_periods(dates: pd.DataFrame) -> dict[tuple[str, int], list[tuple]]:
@@ -263,13 +242,12 @@ def extract_figures(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
     for sentence in iter_sentences(articles, sents):
         spans = periods.get((sentence.article_id, sentence.sentence_id), [])
         taken = [(a - sentence.start, b - sentence.start) for a, b, *_ in spans]
-        if sentence.sentence_id == 0:  # a dateline's date is when the story was filed
-            filed = sentence.start + dateline_end(sentence.text)
-            spans = [span for span in spans if span[0] >= filed]
+        # a dateline's date is when the story was filed
+        spans = [span for span in spans if not sentence.in_dateline(span[0] - sentence.start)]
         for number in find_numbers(sentence.text):
             if any(a < number.end and number.start < b for a, b in taken):
                 continue  # part of a date: "19 December", "March 2013"
-            row = _figure(sentence, number, taken, _period(spans, sentence.published))
+            row = _figure(sentence, number, _period(spans, sentence.published))
             if row:
                 rows.append(row)
     out = frame(rows, FIGURE_COLUMNS)

@@ -28,6 +28,12 @@ class Sentence:
     text: str
     published: pd.Timestamp
     published_precision: str | None
+    dateline: tuple[int, int] = (0, 0)  # sentence offsets of its dateline ((0, 0): none)
+
+    def in_dateline(self, start: int, end: int | None = None) -> bool:
+        """Whether the span ``start..end`` (sentence offsets) lies in the dateline."""
+        a, b = self.dateline
+        return a < b and a <= start and (start if end is None else end) <= b
 
     def provenance(self, start: int, end: int) -> dict:
         """Provenance columns for the span ``self.text[start:end]`` (sentence offsets)."""
@@ -46,13 +52,14 @@ def iter_sentences(articles: pd.DataFrame, sents: pd.DataFrame | None = None
                          if "published" in articles else [pd.NaT] * len(ids)))
     precision = dict(zip(ids, articles["published_precision"] if "published_precision" in
                          articles else [None] * len(ids)))
-    columns = ("article_id", "sentence_id", "paragraph_id", "start", "quote")
-    for article_id, sentence_id, paragraph_id, start, quote in zip(
-            *(sents[c].tolist() for c in columns)):
+    columns = ("article_id", "sentence_id", "paragraph_id", "start", "quote", "dateline_start",
+               "dateline_end")
+    for article_id, sentence_id, paragraph_id, start, quote, d0, d1 in zip(
+            *(sents[c].tolist() if c in sents else [0] * len(sents) for c in columns)):
         level = precision.get(article_id)
         yield Sentence(article_id, int(sentence_id), int(paragraph_id), int(start), quote,
                        published.get(article_id, pd.NaT),
-                       level if isinstance(level, str) and level else None)
+                       level if isinstance(level, str) and level else None, (int(d0), int(d1)))
 
 
 def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -1,0 +1,337 @@
+"""Which spans of a sentence may name a place: the grammar of place mentions, words from lexicons.
+
+A candidate is a capitalised run of words (``Kaga-Bandoro``, ``Lake Chad``, ``North Kivu``), a
+country word or curated name (``CAR``, ``PK5``), the place of a dateline (``BANGUI (Reuters) -``),
+a direction phrase (``the western part of the country``) or ``the capital``. Each carries what
+the words around it say:
+
+- ``cue``: a context cue before it makes it likely a place (``in``, ``the town of``, ``north
+  of``; ``context_cues.csv`` kinds ``place_preposition``, ``place_noun``, ``direction``,
+  ``list_intro``), or it follows one in a list (``villages such as A, B and C``);
+- ``relation``: how the sentence relates to it (``at``, ``near``, ``to`` a destination,
+  ``from`` an origin, ``speaker`` where someone spoke from, ``dateline``, or ``""``);
+- ``generic``: a word after it that says what it is (``admin_unit``: ``Borno state``;
+  ``facility_noun``: ``the Sacred Heart Cathedral``; ``road_noun``: ``the Bambari-Ippy road``).
+
+Not candidates: spans of people, dates and actors (from tagging; a country inside an actor's
+name still counts: ``the UN mission in Mali``), pronouns and other ``not_place`` words, runs that
+end in an organisation's head word (``Africa Service``), and short acronyms (``NGO``, ``IDPs``)
+unless a lexicon or the curated supplement lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..lexicon import Phrases, cues, read_lexicon
+from ..tagging.spans import Sentence
+from .gazetteer import Gazetteer, fold
+
+__all__ = ["Candidate", "candidates", "Patterns", "patterns"]
+
+_CAP = r"(?:[A-Z][\w’'-]*\w|[A-Z])"
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?")  # NGO, IDPs, UNHCR
+
+
+@dataclass
+class Candidate:
+    """One span that may name a place, with what the words around it say."""
+
+    sentence: Sentence
+    start: int  # offsets in the sentence
+    end: int
+    kind: str  # name, adjective, capital, region, dateline
+    cue: bool = False
+    relation: str = ""
+    generic: str = ""  # the kind of generic word after it: admin_unit, facility_noun, road_noun
+    generic_word: str = ""
+    lead: bool = False  # starts with a generic word of a longer name ("Lake", "Mount")
+    lookup: str = ""  # the name to look up, when not the text itself ("BANGUI" -> "Bangui")
+    places: list = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start:self.end]
+
+    @property
+    def name(self) -> str:
+        return self.lookup or self.text
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled grammar of place mentions for one gazetteer and language."""
+
+    phrases: re.Pattern  # country words, country names, curated names and aliases
+    run: re.Pattern  # a capitalised run, particles allowed inside
+    cue: re.Pattern  # ends right before a likely place
+    strong_cue: re.Pattern  # "the town of": a place whatever the word
+    list_cue: re.Pattern  # "towns in the north-west such as ": a list of places follows
+    near: re.Pattern
+    destination: re.Pattern
+    origin: re.Pattern
+    speaker: re.Pattern
+    at: re.Pattern
+    list_join: re.Pattern
+    region: re.Pattern
+    capital: re.Pattern
+    generic_after: re.Pattern
+    place_noun_after: re.Pattern
+    direction_list: re.Pattern  # "Northwest and Southwest regions": directions naming regions
+    lead: re.Pattern  # a run starting with a generic word ("Lake Chad")
+    lead_before: re.Pattern  # that generic word right before a name
+    determiner_lead: re.Pattern
+    offset_after: re.Pattern  # ", about 30 km north of X"
+
+
+@lru_cache(maxsize=4)
+def patterns(gaz: Gazetteer) -> Patterns:
+    """Build the grammar from the context cues, country words and the gazetteer's supplement."""
+    names = set(read_lexicon("country_words", ("word",))["word"])
+    names.update(gaz.supplement["name"])
+    for aliases in gaz.supplement["aliases"]:
+        names.update(a for a in aliases.split("|") if a)
+    from .countries import countries
+
+    names.update(c["name"] for c in countries().values())
+    upper = {n for n in names if n.isupper() or "." in n}
+    phrases = "|".join(p for p in (Phrases(upper, case="exact").regex,
+                                   Phrases(names - upper, case="any").regex) if p)
+    c = {kind: cues(kind).regex for kind in (
+        "direction", "place_noun", "place_preposition", "list_intro", "near", "destination",
+        "neighbour_adjective", "origin", "speech_verb", "region_noun", "spread_preposition",
+        "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
+        "estimate", "facility_noun", "list_intro_far")}
+    the = rf"(?:(?:{c['determiner']})\s+)"
+    direction_of = rf"(?:{c['direction']})\s+(?:of|from)"  # "north of", "east from"
+    particles = cues("place_particle", case="exact").regex
+    articles = cues("name_article", case="exact").regex
+    distance = rf"(?:(?:(?:{c['estimate']})\s+)?[\d.,]+\s*(?:{c['distance_unit']})\b" \
+               rf"(?:\s*\([^)]{{1,30}}\))?)"
+    generic = {kind: cues(kind).regex for kind in ("admin_unit", "facility_noun", "road_noun")}
+    return Patterns(
+        phrases=re.compile(rf"(?<![\w-])(?:{phrases})(?!\w)"),
+        run=re.compile(rf"(?:(?<![\w'’-])(?:{articles})[ -])?{_CAP}(?:[ \t]+(?:(?:{particles})[ \t-]+)?{_CAP})*"),
+        cue=re.compile(
+            rf"(?:\b(?:{c['place_preposition']}|{direction_of})\s+{the}?"
+            rf"(?:(?:{c['direction']})\s+)?(?:(?:{c['neighbour_adjective']})\s+)?"
+            rf"|\b(?:{c['place_noun']})\s+(?:(?:{c['list_intro']})\s+)?)\Z"),
+        strong_cue=re.compile(rf"\b(?:{c['place_noun']}|{c['facility_noun']})\s+"
+                              rf"(?:(?:{c['list_intro']})\s+)?\Z"),
+        list_cue=re.compile(rf"\b(?:{c['place_noun']})\b[^.;:]{{0,40}}\b(?:{c['list_intro_far']})"
+                            rf"\s+\Z"),
+        near=re.compile(rf"(?:\b(?:{c['near']})|{distance}?\s*\b{direction_of})\s+{the}?"
+                        rf"(?:(?:{c['capital_noun']}),?\s+)?\Z"),
+        destination=re.compile(rf"\b(?:{c['destination']})\s+{the}?"
+                               rf"(?:(?:{c['neighbour_adjective']})\s+)?\Z"),
+        origin=re.compile(rf"\b(?:{c['origin']})\s+{the}?\Z"),
+        speaker=re.compile(rf"\b(?:{c['speech_verb']})\b[^.;]{{0,40}}\b(?:{c['origin']})\s+"
+                           rf"{the}?(?:[\w-]+\s+){{0,3}}\Z"),
+        at=re.compile(rf"\b(?:{c['place_preposition']})\s+{the}?"
+                      rf"(?:(?:{c['direction']})\s+)?\Z|\b(?:{c['place_noun']})\s+"
+                      rf"(?:(?:{c['list_intro']})\s+)?\Z"),
+        list_join=re.compile(rf"^\s*(?:,\s*(?:(?:{c['conjunction']})\s+)?|\s+(?:{c['conjunction']})"
+                             rf"\s+)$"),
+        region=re.compile(
+            rf"\b{the}?(?P<dir>{c['direction']})\s+(?:{c['region_noun']})\s+of\s+"
+            rf"{the}?(?P<of>{_CAP}(?:\s+{_CAP})*)"
+            rf"|\b(?:{c['spread_preposition']})\s+{the}(?P<dir2>{c['direction']})\b"
+            rf"(?!\s+(?:{c['place_noun']})\b)(?!\s+[A-Z])"
+            rf"|\b(?P<dir3>{c['direction']})(?:\s+(?:{c['conjunction']})\s+"
+            rf"(?:{c['direction']}))?\s+(?:of\s+)?{the}(?:{c['capital_noun']})\b"),
+        capital=re.compile(rf"\b{the}(?:{c['capital_noun']})\b(?!\s+of\s+[A-Z])(?!,?\s+[A-Z])"),
+        generic_after=re.compile(
+            rf"\s+(?:(?P<admin_unit>{generic['admin_unit']})|(?P<facility_noun>"
+            rf"{generic['facility_noun']})|(?P<road_noun>{generic['road_noun']}))\b"),
+        place_noun_after=re.compile(rf"\s+(?:{c['place_noun']})\b"),
+        direction_list=re.compile(rf"(?:\s*(?:,|(?:{c['conjunction']})\s)\s*[A-Z][\w-]*)*\s+"
+                                  rf"(?:{generic['admin_unit']})s?\b"),
+        lead=re.compile(rf"^(?:{cues('name_lead', case='exact').regex})\s+"),
+        lead_before=re.compile(rf"\b(?:{cues('name_lead', case='exact').regex})\s+\Z"),
+        determiner_lead=re.compile(rf"^(?:{cues('determiner', case='forms').regex})\s+"),
+        offset_after=re.compile(rf",?\s+(?P<distance>{distance})\s*(?P<dir>{c['direction']})?"
+                                rf"\s*(?:of|from)\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
+    )
+
+
+def _blocked(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
+    """How the sentence relates to the place at ``start``: dateline, speaker, near, to, from,
+    at, or '' (a subject, a modifier: ``Bria is calm``, ``Bangui's airport``)."""
+    text = sentence.text
+    if sentence.in_dateline(start, end):
+        return "dateline"
+    lo = max(0, start - 80)
+    for name, pattern in (("speaker", p.speaker), ("near", p.near), ("to", p.destination),
+                          ("from", p.origin), ("at", p.at)):
+        if pattern.search(text, lo, start):
+            return name
+    return ""
+
+
+def _is_not_place(word: str, gaz: Gazetteer, p: Patterns, text_after: str = "") -> bool:
+    """Pronouns, deictic and function words, determiners, group adjectives, lone directions,
+    organisation names, single letters, unlisted short acronyms."""
+    key = word.split()[-1]
+    if len(word) < 2 or word in cues("not_place", case="exact") or word in cues(
+            "function_word") or key in cues("organisation_head", case="exact") or any(
+            w in _role_words() for w in word.lower().split()) or (
+            any(ch.isdigit() for ch in word) and not gaz.lookup(word)):
+        return True
+    if word in cues("direction") and not p.direction_list.match(text_after):
+        return True
+    if " " not in word and len(word) <= 5 and _ACRONYM.fullmatch(word):
+        return not gaz.lookup(word) or not any(p.source == "supplement"
+                                               for p in gaz.lookup(word))
+    return False
+
+
+def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
+               actors: list[tuple[int, int]], gaz: Gazetteer, p: Patterns) -> list[Candidate]:
+    """Every place-like span of one sentence (offsets within the sentence).
+
+    ``blocked``: people and dates, never places; ``actors``: hide names but not the countries
+    in them (``Chadian`` troops, the UN mission in ``Mali``).
+    """
+    text, found = sentence.text, []
+    taken = list(blocked)
+
+    def add(start: int, end: int, kind: str, cue: bool = False, **extra) -> Candidate:
+        c = Candidate(sentence, start, end, kind,
+                      cue=cue or bool(p.cue.search(text, max(0, start - 60), start)),
+                      relation=_relation(p, sentence, start, end), **extra)
+        generic = p.generic_after.match(text, end)
+        if generic:
+            c.generic, c.generic_word = generic.lastgroup, generic.group(generic.lastgroup)
+        found.append(c)
+        taken.append((start, end))
+        return c
+
+    a, b = sentence.dateline
+    if a < b:
+        from ..text import find_dateline
+
+        line = find_dateline(text, a, b)
+        if line is not None:
+            place = line.group("place")
+            add(line.start("place"), line.end("place"), "dateline",
+                lookup=place.title() if place.isupper() else place)
+            if line.group("country"):
+                add(line.start("country"), line.end("country"), "dateline")
+    for m in p.phrases.finditer(text):
+        word = m.group()
+        if p.lead_before.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Lake Chad", "South Sudan": read whole below
+        if not word[0].isupper() or _blocked(m.start(), m.end(), taken + actors):
+            continue  # a place inside an actor's name is part of the name
+        if fold(word) in _country_words():
+            code, kind = _country_words()[fold(word)]
+            c = add(m.start(), m.end(), "name" if kind == "alias" else "adjective")
+            c.places = [gaz.country(code, method="alternate")]
+        else:
+            add(m.start(), m.end(), "name")
+    taken += actors
+    headline = _headline(text)
+    for m in p.run.finditer(text):
+        start, end = m.start(), m.end()
+        lead = p.determiner_lead.match(m.group())
+        start += lead.end() if lead else 0
+        start, opened = _strip_leading_words(text, start, end)
+        for s, e in _pieces(text, start, end, gaz, p):
+            word = text[s:e]
+            if e <= s or _blocked(s, e, taken) or _is_not_place(word, gaz, p, text[e:e + 60]):
+                continue
+            if word.split("-")[0].split()[0] in cues("group_adjective") and (
+                    p.generic_after.match(text, e) or p.place_noun_after.match(text, e)):
+                continue  # "the Christian region", "a Muslim-dominated district"
+            if headline and not gaz.lookup(word):
+                continue  # "Forces MSF to Halt Activities": title case, not names
+            c = add(s, e, "name", lead=bool(p.lead.match(word + " ")), cue=opened)
+            if opened and not c.relation:
+                c.relation = "at"
+            if c.generic == "road_noun" and "-" in word:  # "the Bambari-Ippy road": both towns
+                at = s
+                for part in word.split("-"):
+                    if gaz.lookup(part):
+                        found.append(Candidate(sentence, at, at + len(part), "name",
+                                               cue=True, relation=c.relation))
+                    at += len(part) + 1
+    for m in p.region.finditer(text):  # may hold a country's name: both are mentions
+        add(m.start(), m.end(), "region", cue=True)
+    for m in p.capital.finditer(text):
+        if not _blocked(m.start(), m.end(), taken):
+            add(m.start(), m.end(), "capital", cue=True)
+    found.sort(key=lambda c: c.start)
+    for c in found:
+        if p.list_cue.search(text, max(0, c.start - 70), c.start):
+            c.cue, c.relation = True, c.relation or "at"
+    for before, after in zip(found, found[1:]):  # "in towns like A, B and C": B and C inherit
+        if (before.cue or before.relation) and p.list_join.match(text[before.end:after.start]):
+            after.cue = after.cue or before.cue
+            after.relation = after.relation or before.relation
+    return found
+
+
+def _pieces(text: str, start: int, end: int, gaz: Gazetteer, p: Patterns
+            ) -> list[tuple[int, int]]:
+    """The place names in a capitalised run: split at possessives (``Beni’s Beu district``),
+    at ``of`` between two names (``Bokkos Local Government Area of Plateau State``,
+    ``Map of Tillaberi``); a run the gazetteer does not know keeps its longest known first
+    words (``Bangui Last Updated`` -> ``Bangui``)."""
+    out, at = [], start
+    for m in re.finditer(r"['’]s\b\s*|\s+of\s+", text[start:end]):
+        out.append((at, start + m.start()))
+        at = start + m.end()
+    out.append((at, end))
+    pieces = []
+    for s, e in out:
+        words = list(re.finditer(r"\S+", text[s:e]))
+        if len(words) > 1 and not gaz.lookup(text[s:e]) and not p.generic_after.match(text, e) \
+                and not p.lead.match(text[s:e] + " "):
+            known = next((s + w.end() for w in reversed(words[:-1])
+                          if gaz.lookup(text[s:s + w.end()])), None)
+            e = known or e
+        pieces.append((s, e))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _strip_leading_words(text: str, start: int, end: int) -> tuple[int, bool]:
+    """Drop capitalised function words a run starts with (``In Sibut`` -> ``Sibut``); True
+    when one of them is a place preposition (a cue)."""
+    cue = False
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if m is None or m.group(1) not in cues("function_word"):
+            return start, cue
+        cue = cue or m.group(1) in cues("place_preposition")
+        start += m.end()
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """One-word roles (``minister``, ``governor``): a run holding one is a title, not a
+    place."""
+    roles = read_lexicon("roles", ("role",))["role"].str.lower()
+    return frozenset(role for role in roles if " " not in role)
+
+
+def _headline(text: str) -> bool:
+    """A title-case line (``Forces MSF to Halt Activities in Batangafo``): most words
+    capitalised, so capitals say nothing about names."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(
+        long_words)
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, tuple[str, str]]:
+    """Folded country word -> (country code, ``alias`` or ``adjective``)."""
+    table = read_lexicon("country_words", ("word", "country_code", "kind"))
+    return {fold(w): (c, k) for w, c, k in zip(table["word"], table["country_code"],
+                                               table["kind"])}
