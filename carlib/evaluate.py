@@ -22,8 +22,9 @@ Gold files (conventions in ``tests/gold/README.md``); a table without a gold fil
 - ``incidents.csv`` (``article_id, quote, event_type, actor1, location, event_date,
   time_precision, fatalities``; one row per event per article): per-article reports
   (``extract_incidents(..., merge=False)``) match a gold row of the same article at the same
-  place (its name, a variant of it in the gold places, or a point within 10 km of the gold
-  point), then also of the same event type. Of the place + type matches, the shares with the
+  place (the report's location or the words that named it, against the gold name, a variant
+  of it in the gold places, or a point within 10 km of the gold point), then also of the same
+  event type. Of the place + type matches, the shares with the
   right ``actor1`` (names folded and read through the actors lexicon's aliases), a date within
   the gold's precision (1: ±1 day, 2: ±7 days, 3: ±31 days) and the exact fatalities (where the
   gold gives a toll).
@@ -357,7 +358,8 @@ def score_incidents(reports: pd.DataFrame, gold: pd.DataFrame,
     def same_place(p: pd.Series, g: pd.Series) -> bool:
         keys, lat, lon = places.get((g["article_id"], fold(g["location"])),
                                     (_keys(g["location"]), float("nan"), float("nan")))
-        if _keys(str(p["location"])) & (keys | _keys(g["location"])):
+        written = str(p.get("place_quote", "") or "")
+        if (_keys(str(p["location"])) | _keys(written)) & (keys | _keys(g["location"])):
             return True
         return (pd.notna(lat) and pd.notna(p["latitude"])
                 and _km(lat, lon, p["latitude"], p["longitude"]) <= 10)

@@ -54,7 +54,8 @@ _DATELINE = re.compile(
     rf"(?<![^\s])(?P<place>[A-Z][A-Z'’.-]*[A-Z](?:[ ][A-Z][A-Z'’.-]*[A-Z]){{0,3}})"
     rf"(?:,\s*(?P<country>[A-Z][a-z][A-Za-z .'’-]{{1,30}}?))?"
     rf"(?:(?:,\s*(?P<date>{_DATE_BIT}))?\s*(?P<agency>\([^)]{{1,40}}\))?\s*[-–—]{{1,2}}\s+"
-    rf"|,\s*{_DATE_BIT}\s+(?=[A-Z])|\s*\([^)]{{1,40}}\)\s+(?=[A-Z]))")
+    rf"|,\s*{_DATE_BIT}\s+(?=[A-Z])|\s*\([^)]{{1,40}}\)\s+(?=[A-Z]))"
+    rf"|\((?P<bracketed>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)\s*[-–—]{{1,2}}\s+")  # "(Nairobi) – "
 _DATELINE_REACH = 600  # characters from the top of the article where a dateline may stand
 
 

@@ -1,7 +1,7 @@
 """The country an article is about, decided once, from what its text names.
 
-Votes: a country's name 2 (0.5 as a destination, ``fled to Chad``, or as an adjective,
-``Chadian troops``); a name the gazetteer knows in one country only, a curated place or a
+Votes: a country's name 2 (0.5 as a destination, ``fled to Chad``, an origin, ``troops from
+Pakistan``, or as an adjective, ``Chadian traders``); a name the gazetteer knows in one country only, a curated place or a
 national capital 1 (0.5 without a context cue); a dateline's place 1; an actor the actors
 lexicon ties to a country (``Boko Haram`` -> NG, ``MINUSCA`` -> CF) 1 per distinct actor.
 The country with most votes is the focus; with none, the profile's first focus country.
@@ -68,7 +68,7 @@ def article_focus(candidates: list[Candidate], actor_labels: list[str], gaz: Gaz
         places = c.places or gaz.lookup(c.name)
         country = next((p.country_code for p in places if p.feature == "country"), None)
         if country:
-            weak = c.kind == "adjective" or c.relation == "to"
+            weak = c.kind == "adjective" or c.relation in ("to", "from", "speaker")
             vote(country, 0.5 if weak else 2, c.text)
             continue
         towns = {p.country_code for p in places}

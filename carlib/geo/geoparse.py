@@ -63,6 +63,7 @@ PLACE_COLUMNS = PROVENANCE + ["name", "geonameid", "lat", "lon", "country_code",
                               "admin2", "feature", "geo_precision", "confidence", "method",
                               "kind", "relation", "needs_review", "suggestions"]
 _NEAR_ENOUGH_KM = 30  # an unknown place this close to a named town takes the town's point
+_OFFSET_KM = 5  # with a direction given, a place this far or more is put that far that way
 _KM_PER_DEGREE = 111.0
 _MILES = 1.609
 
@@ -111,7 +112,7 @@ def _offset(c: Candidate, place: Place, resolved: list[tuple[Candidate, Place]],
     (_, town), written = anchor, (m.group("dir") or "").lower()
     direction = (cues("direction").value(written) or {}).get("value", "") if written else ""
     lat, lon = town.point
-    if direction in _BEARINGS and km > _NEAR_ENOUGH_KM:
+    if direction in _BEARINGS and km >= _OFFSET_KM:
         bearing = math.radians(_BEARINGS[direction])
         lat += km * math.cos(bearing) / _KM_PER_DEGREE
         lon += km * math.sin(bearing) / (_KM_PER_DEGREE * max(0.2, math.cos(math.radians(lat))))

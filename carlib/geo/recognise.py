@@ -105,6 +105,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
         "estimate", "facility_noun", "list_intro_far")}
     the = rf"(?:(?:{c['determiner']})\s+)"
+    noun_of = rf"(?:(?:{c['place_noun']})\s+(?:of\s+)?)"  # "to the town of", "from the village of"
     direction_of = rf"(?:{c['direction']})\s+(?:of|from)"  # "north of", "east from"
     particles = cues("place_particle", case="exact").regex
     articles = cues("name_article", case="exact").regex
@@ -125,8 +126,8 @@ def patterns(gaz: Gazetteer) -> Patterns:
         near=re.compile(rf"(?:\b(?:{c['near']})|{distance}?\s*\b{direction_of})\s+{the}?"
                         rf"(?:(?:{c['capital_noun']}),?\s+)?\Z"),
         destination=re.compile(rf"\b(?:{c['destination']})\s+{the}?"
-                               rf"(?:(?:{c['neighbour_adjective']})\s+)?\Z"),
-        origin=re.compile(rf"\b(?:{c['origin']})\s+{the}?\Z"),
+                               rf"(?:(?:{c['neighbour_adjective']})\s+)?{noun_of}?\Z"),
+        origin=re.compile(rf"\b(?:{c['origin']})\s+{the}?{noun_of}?\Z"),
         speaker=re.compile(rf"\b(?:{c['speech_verb']})\b[^.;]{{0,40}}\b(?:{c['origin']})\s+"
                            rf"{the}?(?:[\w-]+\s+){{0,3}}\Z"),
         at=re.compile(rf"\b(?:{c['place_preposition']})\s+{the}?"
@@ -217,9 +218,10 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         from ..text import find_dateline
 
         line = find_dateline(text, a, b)
+        group = "place" if line is not None and line.group("place") else "bracketed"
         if line is not None:
-            place = line.group("place")
-            add(line.start("place"), line.end("place"), "dateline",
+            place = line.group(group)
+            add(line.start(group), line.end(group), "dateline",
                 lookup=place.title() if place.isupper() else place)
             if line.group("country"):
                 add(line.start("country"), line.end("country"), "dateline")
@@ -247,8 +249,9 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
             if e <= s or _blocked(s, e, taken) or _is_not_place(word, gaz, p, text[e:e + 60]):
                 continue
             if word.split("-")[0].split()[0] in cues("group_adjective") and (
-                    p.generic_after.match(text, e) or p.place_noun_after.match(text, e)):
-                continue  # "the Christian region", "a Muslim-dominated district"
+                    p.generic_after.match(text, e) or p.place_noun_after.match(text, e)
+                    or not gaz.lookup(word)):
+                continue  # "the Christian region", "Murle leaders": a group, not a place
             if headline and not gaz.lookup(word):
                 continue  # "Forces MSF to Halt Activities": title case, not names
             c = add(s, e, "name", lead=bool(p.lead.match(word + " ")), cue=opened)
@@ -321,8 +324,10 @@ def _role_words() -> frozenset[str]:
 
 
 def _headline(text: str) -> bool:
-    """A title-case line (``Forces MSF to Halt Activities in Batangafo``): most words
-    capitalised, so capitals say nothing about names."""
+    """A title-case headline (``Forces MSF to Halt Activities in Batangafo``): a line without
+    a final full stop whose words are mostly capitalised, so capitals say nothing about names."""
+    if text.rstrip().endswith((".", "”", '"')):
+        return False
     words = re.findall(r"[A-Za-z][\w’'-]*", text)
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(

@@ -18,6 +18,8 @@ subject            the words naming who is counted (``Muslim men``), may be empt
 date_start/end     the period the figure is about, from the same sentence's dates
                    (``since December`` runs to the publication date); NaT when not said
 cue                the word that decided the category (for checking)
+aside              True for a number in an aside that details another (``22 people,
+                   including 15 chiefs``): a part of a count, not a count of its own
 =================  ===========================================================================
 
 Rules, all driven by ``carlib/lexicons/numbers.csv`` and ``figure_cues.csv``: a number counts
@@ -45,7 +47,7 @@ from .spans import PROVENANCE, Sentence, frame, iter_sentences
 __all__ = ["extract_figures", "FIGURE_COLUMNS"]
 
 FIGURE_COLUMNS = PROVENANCE + ["value", "low", "high", "share", "qualifier", "category", "unit",
-                               "subject", "date_start", "date_end", "cue"]
+                               "subject", "date_start", "date_end", "cue", "aside"]
 _CLAUSE_END = re.compile(r'[;:()"“”!?]|,(?!\d{3})|\s[-–—]{2}\s|\b(?:which|who|whom|whose|when|'
                          r'where|while|but|because|although|though|after|before|until|said|says)\b',
                          re.IGNORECASE)
@@ -199,7 +201,8 @@ def _figure(sentence: Sentence, number: NumberMatch, period: tuple) -> dict | No
     return {**sentence.provenance(start, end), "value": number.value, "low": number.low,
             "high": number.high, "share": number.share, "qualifier": qualifier,
             "category": category, "unit": unit, "subject": " ".join(subject.split()),
-            "date_start": period[0], "date_end": period[1], "cue": cue}
+            "date_start": period[0], "date_end": period[1], "cue": cue,
+            "aside": bool(_ASIDE_START.search(text[:number.start][-60:]))}
 
 
 def _sentence_periods(dates: pd.DataFrame) -> dict[tuple[str, int], list[tuple]]:
@@ -255,4 +258,5 @@ def extract_figures(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
         out[column] = out[column].astype("float64")
     for column in ("date_start", "date_end"):
         out[column] = pd.to_datetime(out[column])
+    out["aside"] = out["aside"].astype(bool)
     return out

@@ -21,6 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..lexicon import Phrases
+from .mentions import GENERIC_TYPES
 from .spans import PROVENANCE, gap, rows_by_sentence, sentence_index
 
 __all__ = ["key_dates", "KEY_DATE_COLUMNS"]
@@ -52,7 +53,7 @@ def _fills(template: str, cue: re.Match, offset: int, named: pd.DataFrame) -> di
     either side (``the resignation of ... Michel Djotodia``), a person by surname."""
     fills = {}
     for kind in _PLACEHOLDER.findall(template):
-        rows = named[named["kind"] == kind]
+        rows = named[(named["kind"] == kind) & ~named["type"].isin(GENERIC_TYPES)]
         if kind == "actor":
             rows = rows[rows["end"] - offset <= cue.start()]
         if rows.empty:
@@ -76,7 +77,7 @@ def _candidates(dates: pd.DataFrame, sents: pd.DataFrame, mentions: pd.DataFrame
     sentence_of = sentence_index(sents)
     usable = dates[dates["date_start"].notna() & dates["precision"].isin(_KEY_PRECISIONS)]
     named = (mentions if mentions is not None else pd.DataFrame(
-        columns=["article_id", "sentence_id", "start", "end", "kind", "label"]))
+        columns=["article_id", "sentence_id", "start", "end", "kind", "label", "type"]))
     named_of = {key: group for key, group in named.groupby(["article_id", "sentence_id"])}
     events: dict[tuple, _KeyEvent] = {}
     for key, date_rows in rows_by_sentence(usable).items():

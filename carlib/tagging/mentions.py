@@ -55,9 +55,13 @@ import pandas as pd
 from ..lexicon import Phrases, cues, read_lexicon
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
 
-__all__ = ["extract_mentions", "tag", "mention_counts", "MENTION_COLUMNS"]
+__all__ = ["extract_mentions", "tag", "mention_counts", "MENTION_COLUMNS", "GENERIC_TYPES"]
 
 MENTION_COLUMNS = PROVENANCE + ["kind", "label", "type", "role", "organisation", "method"]
+# actor types that name a kind of actor, not an actor ("gunmen", "villagers", "soldiers"): their
+# labels are resolved where the context is known (carlib.incidents.participants)
+GENERIC_TYPES = frozenset({"unidentified", "civilians", "people", "rioters", "protesters",
+                           "state_force_generic", "police_generic", "peacekeepers_generic"})
 NOT_A_NAME = "not_a_name"
 
 _SP = r"[^\S\r\n]+"
@@ -498,11 +502,12 @@ def tag(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
 
 
 def mention_counts(mentions: pd.DataFrame, kind: str = "actor") -> pd.DataFrame:
-    """How often each actor (or person) is mentioned, per article and in all, most first.
+    """How often each named actor (or person) is mentioned, per article and in all, most first
+    (generic mentions such as ``gunmen`` or ``villagers`` are left out).
 
     >>> mention_counts(extract_mentions(load_articles("seeds"))).head(3)  # doctest: +SKIP
     """
-    chosen = mentions[mentions["kind"] == kind]
+    chosen = mentions[(mentions["kind"] == kind) & ~mentions["type"].isin(GENERIC_TYPES)]
     counts = pd.crosstab([chosen["label"], chosen["type"]], chosen["article_id"])
     counts["all"] = counts.sum(axis=1)
     return counts.sort_values("all", ascending=False)

@@ -1,0 +1,75 @@
+"""The words of events, from ``incident_cues.csv`` and ``incident_types.csv``, compiled once.
+
+``incident_cues.csv`` (``phrase, kind, act, label, source``): ``trigger`` words with the act
+they name (``killed`` kill, ``ambush`` ambush, ``roadside bomb`` explode...), and the voice and
+context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``),
+``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``between``,
+``with_prep``, ``response`` (``returned fire``), ``hedge`` (``could``, ``fear``),
+``background`` (``since``, ``in recent years``) and ``peacekeeper_noun``.
+
+``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
+class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
+``civilian`` or ``any``) to ACLED's event type; the first matching row wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import LexiconError
+from ..lexicon import Phrases, read_lexicon
+
+__all__ = ["IncidentCues", "incident_cues", "event_type"]
+
+_KINDS = ("hedge", "background", "passive_aux", "agent_prep", "patient_prep", "source_prep",
+          "between", "with_prep", "response", "peacekeeper_noun")
+
+
+@dataclass(frozen=True)
+class IncidentCues:
+    """The compiled event words: triggers (value: their lexicon row) and the markers."""
+
+    triggers: Phrases
+    markers: dict[str, Phrases]
+    types: tuple[tuple[str, str, str, str, str], ...]
+
+    def __getattr__(self, kind: str) -> Phrases:
+        try:
+            return self.markers[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+
+@lru_cache(maxsize=1)
+def incident_cues() -> IncidentCues:
+    """Read the two lexicons (once)."""
+    table = read_lexicon("incident_cues", ("phrase", "kind", "act", "label"))
+    triggers = table[table["kind"] == "trigger"].to_dict("records")
+    markers = {}
+    for kind in _KINDS:
+        rows = table[table["kind"] == kind]
+        if rows.empty:
+            raise LexiconError(f"incident_cues.csv: no row of kind {kind!r}")
+        markers[kind] = Phrases(rows["phrase"])
+    types = read_lexicon("incident_types", ("act", "agent", "patient", "event_type",
+                                            "sub_event_type"))
+    return IncidentCues(Phrases([r["phrase"] for r in triggers],
+                                values={r["phrase"]: r for r in triggers}),
+                        markers,
+                        tuple(zip(types["act"], types["agent"], types["patient"],
+                                  types["event_type"], types["sub_event_type"])))
+
+
+def event_type(act: str, agent: str, patient: str) -> tuple[str, str]:
+    """ACLED's (event type, sub-event type) of an act by an agent class on a patient class.
+
+    >>> event_type("kill", "any", "armed")
+    ('Battles', 'Armed clash')
+    >>> event_type("kill", "any", "civilian")
+    ('Violence against civilians', 'Attack')
+    """
+    for row_act, row_agent, row_patient, kind, sub in incident_cues().types:
+        if row_act == act and row_agent in ("any", agent) and row_patient in ("any", patient):
+            return kind, sub
+    raise LexiconError(f"incident_types.csv: no row for act {act!r}")

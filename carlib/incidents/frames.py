@@ -1,0 +1,435 @@
+"""Event frames: for each event word, who did what to whom, where and when, read from its clause.
+
+A frame starts at a trigger (``incident_cues.csv``, kind ``trigger``: ``killed``, ``attack``,
+``clashes``, ``roadside bomb``...) that no hedge (``could``, ``fear``) precedes in its clause
+and whose sentence is not background (``since`` long ago, ``in recent years``, a date more
+than ``BACKGROUND_DAYS`` before publication). Its parts, each with its words and offsets:
+
+- **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
+  killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
+  attack``, ``Y came under attack from X``; ``clashes between X and Y``, ``X clashed with Y``.
+  The participants are the sentence's actors (:mod:`carlib.incidents.participants`); with no
+  agent, a named armed actor of the two sentences before, else ``Unidentified Armed Group``
+  for violent acts. When the attacked side fights back (``returned fire, killing five of the
+  attackers``), the attackers stay the agent of the clash.
+- **type** from the act, the agent's class and the patient's class (``incident_types.csv``):
+  an armed patient makes a battle, unarmed people violence against civilians.
+- **place** from the geo step's mentions of the clause, then of the sentence, that are where
+  things happened (relation ``at``, ``near`` or none; never a destination, an origin, a
+  speaker's location or a dateline), then of the two sentences before in the paragraph, then
+  the article's focus country (precision 3). ``near`` a place is precision 2.
+- **time** from the clause's date, else the sentence's, else the publication date
+  (time_precision 3); a date after publication is a plan, not an event.
+- **deaths**: each figure of the ``killed`` category goes to the nearest violent trigger of its
+  sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..lexicon import cues
+from ..tagging.spans import rows_by_sentence
+from .cues import event_type, incident_cues
+from .participants import Participant, participants
+
+__all__ = ["Frame", "frames_of", "BACKGROUND_DAYS"]
+
+BACKGROUND_DAYS = 120  # an event dated further back than this before publication is context
+_VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", "suicide",
+            "airstrike", "shell", "grenade", "abduct", "rape", "capture"}
+_NOMINAL = re.compile(r"(?:s|ing|ion|ions|ment|ies|es)$|^(?:attack|raid|ambush|clash|battle|"
+                      r"assault|rampage|massacre|bomb|blast|explosion|offensive|fighting)")
+_PARTICIPLE = re.compile(r"(?:ed|en|ain|ead|urnt)$")
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+_UNDER = re.compile(r"\bunder\s+\Z")
+_NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may stand
+_PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
+_HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
+_ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
+_PROPERTY = {"loot", "burn", "destroy"}
+_OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
+_LOOKBACK = 2
+_AREAS = {"country", "admin1", "admin2", "region"}
+_LEDE = 3  # the first sentences (headline, lede) whose place stands for the story's
+
+
+@dataclass
+class Part:
+    """One part of a frame: its words and where they are in the article (-1: absent)."""
+
+    quote: str = ""
+    start: int = -1
+    end: int = -1
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Part":
+        return cls(text[start:end], start, end)
+
+
+@dataclass
+class Frame:
+    """An event mention with its parts; ``place`` is a row of the places table."""
+
+    article_id: str
+    sentence_id: int
+    paragraph_id: int
+    sentence: tuple[int, int]  # the sentence's offsets
+    act: str
+    label: str
+    trigger: Part
+    agent: Participant | None
+    patient: Participant | None
+    place: dict
+    place_part: Part
+    lowered: int  # how far the place was looked for (0: its sentence)
+    event_date: pd.Timestamp
+    time_precision: int
+    time_part: Part
+    share: int = 1  # how many places the trigger's sentence spread it over
+    single_victim: bool = False  # "a peacekeeper was killed": one dead
+    deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
+
+    @property
+    def event_type(self) -> tuple[str, str]:
+        return event_type(self.act, self.agent.side if self.agent else "any",
+                          self.patient.target if self.patient else "any")
+
+
+def _attributive(text: str, start: int) -> bool:
+    """A participle used as an adjective: an article or a possessive before it (``his burned
+    hut``, ``the looted shops``)."""
+    return bool(cues("before_adjective").before(text, start, 12))
+
+
+def _clause(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``start`` within ``lo..hi``: cut at ; : dashes and at the clause words
+    (``which``, ``while``, ``but`` ...)."""
+    cut = re.compile(rf"[;:]|\s[-–—]{{1,2}}\s|\b(?:{cues('clause_end').regex})\b")
+    before = [m.end() for m in cut.finditer(text, lo, start)]
+    after = cut.search(text, start, hi)
+    return (before[-1] if before else lo), (after.start() if after else hi)
+
+
+def _when(dates: list, published: pd.Timestamp, precision: object
+          ) -> tuple[pd.Timestamp, int, object]:
+    """The event's date, ACLED time precision and the date row used: the first resolved date
+    not after the publication period (a span of days is precision 2), else the publication
+    date (3)."""
+    published = pd.to_datetime(published, errors="coerce")
+    last_day = published
+    if pd.notna(published) and precision in ("month", "year"):
+        last_day = published + (pd.offsets.MonthEnd(0) if precision == "month"
+                                else pd.offsets.YearEnd(0))
+    for row in (d for d in dates if d.resolved and d.relation in ("on", "since")):
+        start, end = row.date_start, row.date_end
+        day = start if pd.notna(start) else end
+        time_precision = _TIME_PRECISION[row.precision]
+        if pd.isna(start):  # "in recent days": only the end is known
+            time_precision = max(time_precision, 2)
+        elif time_precision == 1 and pd.notna(end) and end > start:
+            time_precision = 2  # "between 1 and 5 March"
+        if pd.isna(last_day) or day <= last_day:
+            return day, time_precision, row
+    return published, 3, None
+
+
+def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
+    """The mentions in ``lo..hi`` that say where something happened: not a destination, an
+    origin, a speaker's place or a dateline, a country only where the text says ``in`` it;
+    a place ``near`` which it happened only when no place ``at`` which it happened is named."""
+    found = [p for p in places if lo <= p["start"] < hi and p["relation"] in ("at", "near", "")
+             and p["kind"] in ("name", "capital", "region") and not (
+                 p["needs_review"] and p["method"] not in ("unresolved", "offset", "site"))
+             and (p["feature"] != "country" or p["relation"] in ("at", "near"))]
+    at = [p for p in found if p["relation"] != "near"]
+    near_towns = [p for p in found if p["relation"] == "near" and p["feature"] not in _AREAS]
+    if near_towns and all(p["feature"] in _AREAS for p in at):
+        return near_towns  # "near Kaga-Bandoro ..., in the Central African Republic"
+    return at or found
+
+
+def _most_specific(found: list[dict], trigger: int) -> list[dict]:
+    """Towns before regions before the country; the ones nearest the trigger, every town of a
+    list (``in A, B and C``), each name once."""
+    if not found:
+        return []
+    rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1}
+    best = min(rank.get(p["feature"], 0) for p in found)
+    if best == 2 and any(p["method"] == "direction" for p in found):  # "north of the capital"
+        named = [p for p in found if p["method"] != "direction"]
+        best = min((rank.get(p["feature"], 0) for p in named), default=best)
+    chosen = [p for p in found if rank.get(p["feature"], 0) == best]
+    chosen.sort(key=lambda p: abs(p["start"] - trigger))
+    first, out = chosen[0], {}
+    for p in chosen:
+        if p is first or abs(p["start"] - first["start"]) < 80:
+            out.setdefault(p["name"], p)
+    return list(out.values())
+
+
+def _nearest(parts: list[Participant], lo: int, hi: int, before: bool, prefer_armed: bool
+             ) -> Participant | None:
+    """The participant nearest ``lo`` or ``hi`` in ``lo..hi``; ``prefer_armed``: an agent,
+    so only an armed side, a crowd or protesters."""
+    found = [p for p in parts if lo <= p.start and p.end <= hi]
+    if prefer_armed:
+        found = [p for p in found if p.armed or p.type in ("rioters", "protesters")]
+    if not found:
+        return None
+    return max(found, key=lambda p: p.end) if before else min(found, key=lambda p: p.start)
+
+
+def _after_marker(text: str, parts: list[Participant], marker, lo: int, hi: int
+                  ) -> Participant | None:
+    """The participant right after one of ``marker``'s words (``by X``, ``on Y``)."""
+    for m in marker.finditer(text, lo, hi):
+        after = [p for p in parts if m.end() <= p.start <= m.end() + 25 and p.end <= hi]
+        if after:
+            return min(after, key=lambda p: p.start)
+    return None
+
+
+def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[tuple[int, int]],
+           clause: tuple[int, int], sentence: tuple[int, int], voice: str = ""
+           ) -> tuple[Participant | None, Participant | None]:
+    """(agent, patient) of one trigger, by voice and preposition."""
+    c = incident_cues()
+    word = trigger.group().lower()
+    lo, hi = clause
+    a, b = trigger.start(), trigger.end()
+    between = c.between.before(text, b + 9, 12) or c.between.search(text, b, min(hi, b + 12))
+    if between:  # "clashes between X and Y"
+        sides = [p for p in parts if between.end() <= p.start and p.end <= hi]
+        if len(sides) >= 2:
+            return sides[0], sides[1]
+    if voice in ("intransitive", "passive"):  # "five people died", "X came under attack from Y"
+        by = _after_marker(text, parts, c.agent_prep, b, hi) or _after_marker(
+            text, parts, c.source_prep, b, hi)
+        return by, _subject(parts, lo, a)
+    passive = bool(c.passive_aux.before(text, a, 16)) or bool(
+        c.agent_prep.search(text, b, min(hi, b + 4)))
+    reduced = _PARTICIPLE.search(word) and _prepositional(text, b) and not any(
+        b <= start <= b + 14 for start, _ in people)  # "12 killed in Bria", not "killed at least 12"
+    if not passive and reduced:
+        passive = any(0 <= a - end <= 24 for _, end in [(p.start, p.end) for p in parts]
+                      + people)
+    gerund = word.endswith("ing")
+    nominal = not passive and not _PARTICIPLE.search(word) and (
+        (bool(_NOMINAL.search(word)) and not gerund)
+        or (gerund and bool(cues("before_adjective").before(text, a, 12))))  # "the killing of"
+    by = _after_marker(text, parts, c.agent_prep, b, hi) or (
+        _after_marker(text, parts, c.source_prep, b, hi) if _UNDER.search(text, max(lo, a - 12), a)
+        else None)  # "came under attack from X", not "attacks on peacekeepers from the mission"
+    if passive:
+        return by, _subject(parts, lo, a)
+    if nominal:
+        target = _after_marker(text, parts, c.patient_prep, b, hi) or _after_marker(
+            text, parts, c.with_prep, b, hi)
+        near = _nearest(parts, max(lo, a - _NOMINAL_REACH), a, before=True, prefer_armed=True)
+        if near is not None and not _modifies(text[near.end:a]):
+            near = None  # "peacekeepers ... failed to halt the attack": not its agent
+        agent = by or near  # "an ADF attack", "the rebels' assault"
+        return agent, target if target is not agent else None
+    agent = _nearest(parts, lo, a, before=True, prefer_armed=True)
+    patient = _after_marker(text, parts, c.with_prep, b, hi) or _object(text, parts, b, hi)
+    return agent, patient if patient is not agent else None
+
+
+def _subject(parts: list[Participant], lo: int, hi: int) -> Participant | None:
+    """The first participant of a clause before its verb: the subject (``A peacekeeper from
+    the UN mission (MINUSCA) was killed``)."""
+    found = [p for p in parts if lo <= p.start and p.end <= hi]
+    return min(found, key=lambda p: p.start) if found else None
+
+
+def _modifies(gap: str) -> bool:
+    """Whether an actor before a noun is its owner (``ADF attack``, ``the rebels' deadly
+    assault``): only an article, a possessive or adjectives between, no clause words."""
+    if re.search(r"[,;:]", gap):
+        return False
+    words = [w.strip("'’") for w in gap.split()]
+    return all(not w or w == "s" or w in cues("determiner") or w not in cues("function_word")
+               for w in words) and len(words) <= 3
+
+
+def _prepositional(text: str, end: int) -> bool:
+    """What follows a word is a preposition, punctuation or the end: ``killed in Bria``,
+    ``peacekeepers killed.``"""
+    m = re.match(r"\s*(\w+|\W|$)", text[end:end + 30])
+    word = m.group(1) if m else ""
+    return not word or not word[0].isalnum() or word in cues("after_participle")
+
+
+def _object(text: str, parts: list[Participant], end: int, hi: int) -> Participant | None:
+    """The direct object of a verb: the participant right after it (a number, an article or
+    an adjective or two between), not one inside a prepositional phrase."""
+    for p in sorted((p for p in parts if end <= p.start and p.end <= hi), key=lambda p: p.start):
+        gap = text[end:p.start].split()
+        return p if len(gap) <= 4 and not any(w in cues("place_preposition") or
+                                              w in incident_cues().agent_prep for w in gap) else None
+    return None
+
+
+def _earlier_agent(known: list[Participant], patient: Participant | None, before: int
+                   ) -> Participant | None:
+    """A named non-state armed group of this or the sentences before, not the patient itself:
+    the attacker an article leaves implicit (a state force or a mission that attacks is
+    named where it does)."""
+    candidates = [p for p in known if p.named and p.armed and p.side != "state"
+                  and p.start < before and (patient is None or p.label != patient.label)]
+    return candidates[-1] if candidates else None
+
+
+def _background(text: str, sentence: tuple[int, int], date_row, published: pd.Timestamp
+                ) -> bool:
+    """A sentence that sums up a period (``since 2013``, ``in recent years``), or whose date is
+    long before publication."""
+    lo, hi = sentence
+    for m in incident_cues().background.finditer(text, lo, hi):
+        if m.group().lower() != "since" or date_row is None:
+            return True
+    if date_row is not None and pd.notna(published):
+        day = date_row.date_start if pd.notna(date_row.date_start) else date_row.date_end
+        if pd.notna(day) and (pd.Timestamp(published) - day).days > BACKGROUND_DAYS:
+            return True
+    return False
+
+
+def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
+              country_place: dict | None) -> list[Frame]:
+    """The event frames of one article.
+
+    ``rows``: for each table (``mentions``, ``dates``, ``figures``, ``places``) its rows by
+    (article_id, sentence_id); ``country_place``: the focus country's place row, the place of
+    last resort.
+    """
+    text, c = article["text"], incident_cues()
+    published = pd.to_datetime(article.get("published"), errors="coerce")
+    out: list[Frame] = []
+    by_id = {s.sentence_id: s for s in sentences}
+    lede = next((p for s in sentences[:_LEDE] for p in _usable_places(
+        [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
+        s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
+    named_before: list[Participant] = []
+    for s in sentences:
+        key = (s.article_id, s.sentence_id)
+        mentions = [m._asdict() for m in rows["mentions"].get(key, [])]
+        parts = participants(mentions, text, focus, published)
+        people = [(f.start, f.end) for f in rows["figures"].get(key, [])]
+        places = [p._asdict() for p in rows["places"].get(key, [])]
+        dates = rows["dates"].get(key, [])
+        dated = [d for d in dates if not s.dateline_start <= d.start - s.start < s.dateline_end]
+        sentence = (s.start, s.end)
+        found: list[Frame] = []
+        for trigger in c.triggers.finditer(text, s.start, s.end):
+            clause = _clause(text, trigger.start(), s.start, s.end)
+            if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)):
+                continue
+            row = c.triggers.value(trigger.group())
+            if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
+                continue  # "his burned hut", "a destroyed car": a state, not an act
+            agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])
+            if found and _PARTICIPLE_CLAUSE.search(text, max(s.start, trigger.start() - 3),
+                                                   trigger.start()):
+                agent = found[-1].agent  # "gunmen attacked the village, killing ten"
+            in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or dated
+            day, precision, used = _when(in_clause, published, article.get(
+                "published_precision"))
+            if _background(text, sentence, used, published):
+                continue
+            where = _most_specific(_usable_places(places, *clause), trigger.start()) or \
+                _most_specific(_usable_places(places, *sentence), trigger.start())
+            lowered = 0
+            for back in range(1, _LOOKBACK + 1):
+                earlier = by_id.get(s.sentence_id - back)
+                if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
+                    break
+                where = [p for p in _most_specific(_usable_places(
+                    [p._asdict() for p in rows["places"].get((s.article_id, earlier.sentence_id),
+                                                            [])],
+                    earlier.start, earlier.end), earlier.end)[:1] if p["relation"] in ("at", "near")]
+                lowered = 1
+            if lede is not None and (not where or (
+                    len(where) == 1 and where[0]["feature"] in ("country", "admin1")
+                    and where[0]["country_code"] == lede["country_code"])):
+                where, lowered = [lede], 1  # "in the Central African Republic": the story's town
+            if not where and country_place is not None:
+                where, lowered = [country_place], 0
+            if not where:
+                continue
+            if agent is None and row["act"] in _VIOLENT:
+                agent = _earlier_agent(named_before + parts, patient, trigger.start())
+            time = Part.of(text, used.start, used.end) if used is not None else Part()
+            for place in where:
+                found.append(Frame(
+                    s.article_id, s.sentence_id, s.paragraph_id, sentence, row["act"],
+                    row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
+                    place, Part.of(text, place["start"], place["end"]) if not lowered and
+                    place is not country_place else Part(), lowered, day, precision, time,
+                    len(where)))
+        if any(f.act in _VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
+            found = [f for f in found if f.act not in _PROPERTY]
+        _assign_deaths(found, rows["figures"].get(key, []))
+        for f in found:  # "killing six of the soldiers": the dead are the patient
+            if f.patient is None and f.deaths:
+                fig = f.deaths[0]
+                f.patient = next((p for p in parts if fig["start"] <= p.start
+                                  and p.end <= fig["end"] + 1), None)
+        for f in found:
+            f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
+        found = _outcomes_to_causes(found)
+        for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
+            clause = _clause(text, f.trigger.start, s.start, s.end)
+            if f.agent and f.patient and f.patient.armed and c.response.search(
+                    text, clause[0], f.trigger.end):
+                f.agent, f.patient = f.patient, f.agent
+        out.extend(found)
+        named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
+    return out
+
+
+def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
+    """``attacked the village, killing ten``, ``25 killed in clashes``, ``13 killed when a car
+    bomb exploded``: a death or a wound belongs to the act that caused it in the same sentence
+    (the nearest one before it, else after), which takes its dead and, if it has none, its
+    patient."""
+    causes = [f for f in found if f.act in _VIOLENT and f.act not in _OUTCOMES]
+    if not causes:
+        return found
+    kept = []
+    for f in found:
+        if f.act not in _OUTCOMES:
+            kept.append(f)
+            continue
+        before = [c for c in causes if c.trigger.start < f.trigger.start]
+        chosen = before[-1] if before else min(causes, key=lambda c: c.trigger.start)
+        for cause in (c for c in causes if c.trigger.start == chosen.trigger.start):
+            cause.deaths.extend(d for d in f.deaths if d not in cause.deaths)  # every place
+            cause.single_victim = cause.single_victim or bool(f.patient and f.patient.single)
+            if cause.patient is None or (f.patient is not None and f.patient.armed
+                                         and not cause.patient.armed):
+                cause.patient = f.patient if f.patient is not None else cause.patient
+            if cause.agent is None:
+                cause.agent = f.agent
+    return kept
+
+
+def _assign_deaths(found: list[Frame], figures: list) -> None:
+    """Each figure of the dead goes to the nearest violent frame of its sentence."""
+    violent = [f for f in found if f.act in _VIOLENT]
+    for fig in (f for f in figures if f.category == "killed"):
+        if violent:
+            nearest = min(violent, key=lambda f: abs(f.trigger.start - fig.start))
+            same = [f for f in violent if f.trigger.start == nearest.trigger.start]
+            for frame in same:
+                frame.deaths.append(fig._asdict())
+
+
+def sentence_rows(tags, places: pd.DataFrame) -> dict[str, dict]:
+    """Every table's rows by (article_id, sentence_id), for :func:`frames_of`."""
+    return {"mentions": rows_by_sentence(tags.mentions), "dates": rows_by_sentence(tags.dates),
+            "figures": rows_by_sentence(tags.figures), "places": rows_by_sentence(places)}

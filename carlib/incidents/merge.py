@@ -1,0 +1,146 @@
+"""From reports to incidents: one row per report, then reports of one event in different
+articles merged into one incident.
+
+Two reports are one event when they come from different articles, have the same event type,
+the same place (or one gives only the country and both name the same perpetrator), compatible
+perpetrators (the same, or one unnamed) and overlapping dates. Candidates are found by
+blocking on (event type, country): a report is compared with each group's first report, not
+with every report so far. A merged incident keeps the lowest toll, the most precise place and
+date, a named perpetrator, and every report's quote.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..tagging.spans import PROVENANCE
+from .frames import Frame
+from .reports import REPORT_PARTS, article_reports, parts_of, span
+
+__all__ = ["INCIDENT_COLUMNS", "FRAME_COLUMNS", "report_row", "incidents_table"]
+
+FRAME_COLUMNS = [f"{part}_{field}" for part in REPORT_PARTS for field in ("quote", "start",
+                                                                           "end")]
+INCIDENT_COLUMNS = [
+    "incident_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "country",
+    "latitude", "longitude", "geo_precision", "fatalities", "fatalities_qualifier", "source",
+    "reported", "notes", "sources", "n_sources", "reports", *FRAME_COLUMNS, *PROVENANCE]
+_UNNAMED = "Unidentified Armed Group"
+_DEFAULT_TARGET = {"Violence against civilians": "Civilians"}
+_DEFAULT_AGENT = {"Protests": "Protesters", "Riots": "Rioters"}
+
+
+def _note(label: str, actor1: str, actor2: str, location: str, deaths: float,
+          qualifier: str) -> str:
+    whom = f" against {actor2}" if actor2 else ""
+    dead = "" if pd.isna(deaths) else f"; {int(deaths)} killed ({qualifier})"
+    return f"{label.capitalize()} by {actor1 or 'unknown actors'}{whom} in {location}{dead}"
+
+
+def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
+    """One row per report (event) of one article."""
+    rows = []
+    initiators = {f.agent.label for f in frames if f.agent is not None and f.agent.named
+                  and f.act in ("attack", "ambush", "massacre", "capture")}
+    for report in article_reports(frames):
+        where, when = report.best_place(), report.best_time()
+        who, whom = report.perpetrator(), report.target()
+        kind, sub = report.kind
+        deaths, qualifier, _ = report.deaths()
+        place = where.place
+        precision = int(place["geo_precision"]) if pd.notna(place["geo_precision"]) else 2
+        if place["relation"] == "near":
+            precision = max(2, precision)
+        agent, patient = who.agent, whom.patient
+        if report.initiator_swapped(initiators):
+            agent, patient = patient, agent
+        actor1 = agent.label if agent else _DEFAULT_AGENT.get(kind, _UNNAMED)
+        actor2 = patient.label if patient and patient is not agent else _DEFAULT_TARGET.get(
+            kind, "")
+        first = min(report.frames, key=lambda f: f.trigger.start)
+        rows.append({
+            "event_date": when.event_date, "time_precision": when.time_precision,
+            "event_type": kind, "sub_event_type": sub, "actor1": actor1,
+            "assoc_actor_1": agent.assoc if agent else "", "actor2": actor2,
+            "assoc_actor_2": patient.assoc if patient else "",
+            "location": place["name"], "admin1": place.get("admin1", ""),
+            "admin2": place.get("admin2", ""), "country": place["country_code"] or focus,
+            "latitude": place["lat"], "longitude": place["lon"], "feature": place["feature"],
+            "geo_precision": min(3, precision), "fatalities": deaths,
+            "fatalities_qualifier": qualifier, "source": article.get("outlet") or "unknown",
+            "reported": pd.to_datetime(article.get("published"), errors="coerce"),
+            "notes": _note(first.label, actor1, actor2, place["name"], deaths, qualifier),
+            "group": agent.label if agent and agent.named else "",
+            **parts_of(report), "article_id": article["article_id"],
+            "sentence_id": where.sentence_id, "start": where.sentence[0],
+            "end": where.sentence[1],
+            "quote": article["text"][where.sentence[0]:where.sentence[1]]})
+    return rows
+
+
+def _same_event(a: dict, b: dict) -> bool:
+    if a["article_id"] == b["article_id"] or a["event_type"] != b["event_type"]:
+        return False
+    if a["group"] and b["group"] and a["group"] != b["group"]:
+        return False
+    country_level = "country" in (a["feature"], b["feature"]) and a["group"] == b["group"] != ""
+    if a["country"] != b["country"] or (a["location"] != b["location"] and not country_level):
+        return False
+    if pd.isna(a["event_date"]) or pd.isna(b["event_date"]):
+        return False
+    (a0, a1), (b0, b1) = span(a["event_date"], a["time_precision"]), span(
+        b["event_date"], b["time_precision"])
+    return a0 <= b1 and b0 <= a1
+
+
+def _merged(group: list[dict], number: int) -> dict:
+    """One incident from its reports: the most precise place and date, the lowest count."""
+    best_place = min(group, key=lambda r: r["geo_precision"])
+    best_time = min(group, key=lambda r: r["time_precision"])
+    counted = [r for r in group if pd.notna(r["fatalities"])]
+    fewest = min(counted, key=lambda r: r["fatalities"]) if counted else group[0]
+    first = min(group, key=lambda r: (r["reported"] if pd.notna(r["reported"])
+                                      else pd.Timestamp.max))
+    named = [r for r in group if r["group"]] or group
+    outlets = list(dict.fromkeys(r["source"] for r in group))
+    return {
+        "incident_id": f"INC-{number:04d}",
+        "event_date": best_time["event_date"], "time_precision": best_time["time_precision"],
+        "event_type": group[0]["event_type"], "sub_event_type": group[0]["sub_event_type"],
+        **{k: named[0][k] for k in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")},
+        **{k: best_place[k] for k in ("location", "admin1", "admin2", "country", "latitude",
+                                      "longitude", "geo_precision")},
+        "fatalities": fewest["fatalities"], "fatalities_qualifier": fewest["fatalities_qualifier"],
+        "source": "; ".join(outlets), "reported": first["reported"], "notes": fewest["notes"],
+        "sources": "; ".join(f"{r['source']} ({r['reported']:%Y-%m-%d})"
+                             if pd.notna(r["reported"]) else r["source"] for r in group),
+        "n_sources": len({r["article_id"] for r in group}),
+        "reports": [{k: r[k] for k in ("source", "reported", *PROVENANCE)} for r in group],
+        **{k: first[k] for k in FRAME_COLUMNS}, **{k: first[k] for k in PROVENANCE}}
+
+
+def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
+    """The incidents table of the reports, merged across articles unless ``merge=False``."""
+    groups: list[list[dict]] = []
+    blocks: dict[tuple[str, str], list[list[dict]]] = {}
+    for report in sorted(reports, key=lambda r: (r["reported"] if pd.notna(r["reported"])
+                                                 else pd.Timestamp.max, r["article_id"],
+                                                 r["start"])):
+        block = blocks.setdefault((report["event_type"], report["country"]), [])
+        home = next((g for g in block if merge and _same_event(report, g[0])), None)
+        if home is None:
+            groups.append([report])
+            block.append(groups[-1])
+        else:
+            home.append(report)
+    out = pd.DataFrame([_merged(g, i) for i, g in enumerate(groups, start=1)],
+                       columns=INCIDENT_COLUMNS)
+    out["event_date"] = pd.to_datetime(out["event_date"])
+    out["reported"] = pd.to_datetime(out["reported"])
+    for column in ("latitude", "longitude", "fatalities"):
+        out[column] = out[column].astype("float64")
+    for column in ("time_precision", "geo_precision", "n_sources", "sentence_id", "start", "end",
+                   *(c for c in FRAME_COLUMNS if not c.endswith("_quote"))):
+        out[column] = out[column].astype("int64")
+    return out

@@ -1,0 +1,160 @@
+"""Who takes part in events: the actors of a sentence as ACLED names them.
+
+The actors table of the tagging step gives named actors (``Boko Haram``, ``MINUSCA``) and, from
+the same lexicon, the generic ones (types ``unidentified``: ``gunmen``; ``civilians``:
+``villagers``; ``rioters``: ``a mob``; ``protesters``; ``state_force_generic``: ``soldiers``;
+``police_generic``: ``police``). Here each becomes a :class:`Participant` with ACLED's label:
+``soldiers`` are the ``Military Forces of`` the country an adjective names (``Chadian
+soldiers``) or of the article's focus; peacekeepers are the mission active in the focus
+country at publication (``MINUSCA``), with their country as ``assoc``; civilians are
+``Civilians``, with their group as ``assoc`` (``Muslim civilians`` -> ``Muslim``); a named
+actor followed by a generic noun is one participant (``Boko Haram militants``). An actor
+followed by a speech verb (``MINUSCA said``) is a source, not a participant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from ..geo.countries import country_name
+from ..lexicon import cues, read_lexicon
+from ..tagging.mentions import GENERIC_TYPES
+from .cues import incident_cues
+
+__all__ = ["Participant", "participants"]
+
+_ARMED = {"armed_group", "state_force", "foreign_force", "peacekeepers", "unidentified",
+          "state_force_generic", "police_generic", "peacekeepers_generic"}
+_STATE = {"state_force", "foreign_force", "state_force_generic", "police_generic",
+          "peacekeepers", "peacekeepers_generic"}
+_GENERIC = GENERIC_TYPES
+_TAKE_PART = _ARMED | {"civilians", "people", "rioters", "protesters"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One side of an event as a sentence names it (offsets into the article)."""
+
+    start: int
+    end: int
+    quote: str
+    label: str
+    type: str
+    assoc: str = ""
+
+    single: bool = False  # "a peacekeeper", "another soldier": one person
+
+    @property
+    def named(self) -> bool:
+        return self.type not in _GENERIC
+
+    @property
+    def armed(self) -> bool:
+        return self.type in _ARMED
+
+    @property
+    def side(self) -> str:
+        """The agent class of ``incident_types.csv``: state, rioters or any."""
+        return "state" if self.type in _STATE else "rioters" if self.type == "rioters" \
+            else "any"
+
+    @property
+    def target(self) -> str:
+        """The patient class of ``incident_types.csv``: armed, civilian or any."""
+        return "armed" if self.armed else "civilian" if self.type == "civilians" else "any"
+
+
+@lru_cache(maxsize=1)
+def _actor_rows() -> pd.DataFrame:
+    table = read_lexicon("actors", ("label", "type"))
+    for column in ("country", "affiliation", "active"):
+        if column not in table:
+            table[column] = ""
+    return table
+
+
+def _state_label(template: str, code: str) -> str:
+    """``Military Forces of <country>``: the lexicon's state force of that country if it has
+    one (``Military Forces of the Democratic Republic of Congo``), else the template filled."""
+    rows = _actor_rows()
+    kind = "Police" if template.startswith("Police") else "Military"
+    known = rows[(rows["type"] == "state_force") & (rows["country"] == code)
+                 & rows["label"].str.startswith(kind)]
+    if len(known):
+        return known["label"].iloc[0]
+    name = country_name(code)
+    the = "the " if any(w in name for w in ("Republic", "Kingdom", "United", "Islands")) else ""
+    return template.replace("{country}", the + name)
+
+
+def _mission(code: str, published: pd.Timestamp) -> str:
+    """The peacekeeping mission of a country active at ``published`` (``active`` column:
+    ``from/to`` dates), else the generic label."""
+    rows = _actor_rows()
+    missions = rows[(rows["type"] == "peacekeepers") & (rows["country"] == code)]
+    for label, active in zip(missions["label"], missions["active"]):
+        start, _, end = active.partition("/")
+        if pd.isna(published) or ((not start or published >= pd.Timestamp(start))
+                                  and (not end or published <= pd.Timestamp(end))):
+            return label
+    return "UN peacekeeping mission"
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    table = read_lexicon("country_words", ("word", "country_code", "kind"))
+    return {w.lower(): c for w, c, k in zip(table["word"], table["country_code"], table["kind"])
+            if k == "adjective"}
+
+
+def _speaks(text: str, end: int) -> bool:
+    return bool(re.match(rf"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{cues('speech_verb').regex})\b",
+                         text[end:end + 60]))
+
+
+def participants(mentions: list[dict], text: str, focus: str, published: pd.Timestamp
+                 ) -> list[Participant]:
+    """The participants of one sentence's actor mentions (``text`` is the article)."""
+    actors = sorted((m for m in mentions if m["kind"] == "actor" and m["type"] in _TAKE_PART
+                     and not _speaks(text, m["end"])), key=lambda m: m["start"])
+    out: list[Participant] = []
+    peacekeeper = incident_cues().peacekeeper_noun
+    for m in actors:
+        start, end, kind, label, assoc = m["start"], m["end"], m["type"], m["label"], ""
+        if out and out[-1].named and kind in _GENERIC and re.fullmatch(r"[\s'’s-]*",
+                                                                       text[out[-1].end:start]):
+            last = out.pop()  # "Boko Haram militants", "FACA soldiers": the named one
+            out.append(Participant(last.start, end, text[last.start:end], last.label,
+                                   last.type, last.assoc))
+            continue
+        before = re.search(r"([A-Z][\w-]+)\s+\Z", text[max(0, start - 30):start])
+        adjective = _adjective_countries().get(before.group(1).lower()) if before else None
+        if kind in ("state_force_generic", "police_generic"):
+            code = adjective or focus
+            label = _state_label(label, code) if code else label.replace(" of {country}", "")
+            if adjective and adjective != focus:
+                kind = "foreign_force"
+            if adjective:
+                start = start - len(before.group(0))
+        elif kind == "civilians":
+            label = "Civilians"
+            group = re.search(rf"((?:{cues('group_adjective').regex}))\s+\Z",
+                              text[max(0, start - 30):start])
+            assoc = group.group(1) if group else ""
+        quote = text[start:end]
+        single = bool(re.search(rf"\b(?:{cues('singular_determiner').regex})\s+"
+                                rf"(?:[\w'’-]+\s+){{0,2}}\Z", text[max(0, start - 40):start])) \
+            and not quote.lower().endswith("s")
+        if kind == "peacekeepers_generic" or (peacekeeper.search(quote) and kind in (
+                "foreign_force", "state_force_generic", "peacekeepers")):
+            assoc = country_name(adjective) if adjective else (
+                m.get("organisation") or "") if kind == "foreign_force" else assoc
+            label = _mission(focus, published) if kind != "peacekeepers" or \
+                label == "UN peacekeeping mission" else label
+            kind = "peacekeepers"
+        out.append(Participant(start, end, quote, label, kind, assoc, single))
+    return out

@@ -1,0 +1,161 @@
+"""Reports: the frames of one article that speak of the same event become one report.
+
+Two frames of an article are one event when they have the same event type, compatible places
+(the same place, or one is only the country or a region the other lies in: the headline's
+``killed in Central African Republic`` and the body's town) and overlapping dates. The report
+keeps the most specific place, the most precise date, a named perpetrator over an unnamed
+one, and for the dead: the figures of different sides add up (``four peacekeepers`` and
+``eight militants``), a figure repeated in another sentence does not (the headline's toll and
+the body's), the largest of those is kept.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..geo.gazetteer import fold
+from .frames import Frame, Part
+
+__all__ = ["article_reports", "REPORT_PARTS"]
+
+REPORT_PARTS = ("trigger", "agent", "patient", "place", "time", "deaths")
+_SPREAD = {1: pd.Timedelta(days=1), 2: pd.Timedelta(days=7), 3: pd.Timedelta(days=31)}
+_AREAS = {"country", "admin1", "admin2", "region"}
+
+
+def span(day: pd.Timestamp, precision: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The days an event date of a time precision may stand for."""
+    if pd.isna(day):
+        return pd.Timestamp.min, pd.Timestamp.max
+    if precision == 3:
+        start = day.replace(day=1)
+        return start, start + pd.offsets.MonthEnd(0)
+    return day - _SPREAD[precision], day + _SPREAD[precision]
+
+
+def _compatible_places(a: dict, b: dict) -> bool:
+    if fold(a["name"]) == fold(b["name"]):
+        return True
+    if a["country_code"] != b["country_code"]:
+        return False
+    area_a, area_b = a["feature"] in _AREAS, b["feature"] in _AREAS
+    if area_a and not area_b:
+        return a["feature"] == "country" or a["name"] in (b.get("admin1"), b.get("admin2"))
+    if area_b and not area_a:
+        return b["feature"] == "country" or b["name"] in (a.get("admin1"), a.get("admin2"))
+    return False
+
+
+class _Report:
+    """The frames of one event in one article."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.frames = [frame]
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        return self.frames[0].event_type
+
+    def takes(self, frame: Frame) -> bool:
+        if frame.event_type[0] != self.kind[0]:
+            return False
+        if not any(_compatible_places(frame.place, f.place) for f in self.frames):
+            return False
+        a0, a1 = span(frame.event_date, frame.time_precision)
+        return any(a0 <= b1 and b0 <= a1 for b0, b1 in
+                   (span(f.event_date, f.time_precision) for f in self.frames))
+
+    def best_place(self) -> Frame:
+        rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1}
+        return min(self.frames, key=lambda f: (rank.get(f.place["feature"], 0), f.lowered,
+                                               f.place["lat"] != f.place["lat"],
+                                               f.sentence_id))
+
+    def best_time(self) -> Frame:
+        return min(self.frames, key=lambda f: (f.time_precision, f.time_part.start < 0,
+                                               f.sentence_id))
+
+    def perpetrator(self) -> Frame:
+        named = [f for f in self.frames if f.agent is not None and f.agent.named]
+        some = [f for f in self.frames if f.agent is not None]
+        return (named or some or self.frames)[0]
+
+    def initiator_swapped(self, initiators: set[str]) -> bool:
+        """A battle read as ``peacekeepers killed 12 Seleka`` where the article says elsewhere
+        that Seleka attacked: Seleka initiated it, so it is actor1 (ACLED's initiator)."""
+        who, whom = self.perpetrator(), self.target()
+        return (self.kind[0] == "Battles" and who.agent is not None and whom.patient is not None
+                and who.agent.side == "state" and whom.patient.armed
+                and whom.patient.side != "state" and whom.patient.label in initiators)
+
+    def target(self) -> Frame:
+        return next((f for f in self.frames if f.patient is not None), self.frames[0])
+
+    def deaths(self) -> tuple[float, str, dict | None]:
+        """(count, qualifier, figure row) of the dead: per sentence, the figures of different
+        frames (sides) add up, a figure inside an aside of another does not (``22 people,
+        including 15 chiefs``); of the sentences, the first with an exact count (the lede's
+        toll), else the first with a vague one; with no figure, a single victim
+        (``a peacekeeper was killed``) is one."""
+        per_sentence: dict[int, list[tuple[dict, int]]] = {}
+        for f in sorted(self.frames, key=lambda f: f.sentence_id):
+            for fig in f.deaths:
+                rows = per_sentence.setdefault(f.sentence_id, [])
+                if all(fig["start"] != r["start"] for r, _ in rows):
+                    rows.append((fig, f.share))
+        totals = []
+        for sentence_id, figs in per_sentence.items():
+            counted = [(r, share) for r, share in figs if not r.get("aside")] or figs
+            total = sum(_count(r) // share if share > 1 else _count(r) for r, share in counted)
+            vague = all(r["qualifier"] == "vague" for r, _ in counted)
+            totals.append((vague, sentence_id, total, counted[0][0]))
+        if totals:
+            _, _, total, fig = min(totals, key=lambda t: (t[0], t[1]))
+            return total, fig["qualifier"], fig
+        if any(f.single_victim for f in self.frames):
+            return 1.0, "exact", None
+        return float("nan"), "unknown", None
+
+
+def _count(fig: dict) -> float:
+    return next((float(v) for v in (fig["value"], fig["low"], fig["high"]) if pd.notna(v)),
+                0.0)
+
+
+def _placed(frame: Frame) -> bool:
+    """A frame whose own sentence named the place (not a guess from around it)."""
+    return frame.lowered == 0 and frame.place["feature"] not in ("country", "admin1")
+
+
+def article_reports(frames: list[Frame]) -> list[_Report]:
+    """The frames of one article grouped into one report per event (in text order): first
+    the frames whose sentence names a town, then the others (placed from the sentences around,
+    the story's lede or the country), which join a report of the same type if there is one."""
+    reports: list[_Report] = []
+    for frame in sorted(frames, key=lambda f: (not _placed(f), f.sentence_id)):
+        home = next((r for r in reports if r.takes(frame)), None)
+        if home is None and not _placed(frame):
+            home = next((r for r in reports if r.kind[0] == frame.event_type[0]), None)
+        if home is None:
+            reports.append(_Report(frame))
+        else:
+            home.frames.append(frame)
+    return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
+
+
+def parts_of(report: _Report) -> dict:
+    """The frame columns of a report: each part's words and offsets."""
+    where, when = report.best_place(), report.best_time()
+    who, whom = report.perpetrator(), report.target()
+    _, _, fig = report.deaths()
+    trigger = who.trigger
+    agent = Part(who.agent.quote, who.agent.start, who.agent.end) if who.agent else Part()
+    patient = Part(whom.patient.quote, whom.patient.start, whom.patient.end) \
+        if whom.patient else Part()
+    deaths = Part(fig["quote"], fig["start"], fig["end"]) if fig else Part()
+    out = {}
+    for name, part in zip(REPORT_PARTS, (trigger, agent, patient, where.place_part,
+                                         when.time_part, deaths)):
+        out.update({f"{name}_quote": part.quote, f"{name}_start": part.start,
+                    f"{name}_end": part.end})
+    return out
