@@ -9,14 +9,24 @@ published              first day of the publication date (``datetime64``; ``NaT`
 published_precision    ``day``, ``month`` or ``year`` (how much of ``published`` is known)
 published_basis        the evidence for the date, as written in the metadata (may be empty)
 headline               a short title (may be empty)
-text                   the text exactly as decoded; every offset computed later refers to it
+text                   the text as decoded, in Unicode NFC form (``é`` one letter, never ``e``
+                       and an accent); every offset computed later refers to it
 path                   where the text came from (``file`` or ``file#row``)
 n_chars, n_words       size of ``text``
 sha256                 SHA-256 of ``text`` encoded as UTF-8 (for a UTF-8 file without BOM this
                        is the file's own ``sha256sum``)
-encoding               ``utf-8``, ``utf-8-sig`` or ``cp1252``
+encoding               ``utf-8``, ``utf-8-sig``, ``utf-16`` or ``cp1252``
+language               ISO 639-1 code of the language it is written in (``en``), or
+                       ``unknown`` (:mod:`carlib.languages`); other than the profile's language
+                       gives a warning, as the rules read only that one
 duplicate_of           ``article_id`` of an earlier article with the same text, else empty
+near_duplicate_of      ``article_id`` of an earlier article it copies with small edits (a wire
+                       copy, a new headline, a trimmed paragraph), else empty
+story_id               the first copy's ``article_id``: copies of one story share it
 =====================  =====================================================================
+
+A folder's subfolders are not read unless ``recursive=True`` (so ``excluded/`` keeps
+articles out); each one not read is listed in ``skipped_files`` with a warning.
 
 Extra metadata columns are kept. What was not loaded (empty files, stray files, empty export
 rows) is listed in ``skipped_files(articles)``; every problem is reported by a
@@ -36,16 +46,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import unicodedata
+
 import pandas as pd
 
 from .errors import CorpusError, CorpusWarning
+from .languages import UNKNOWN, detect_language
+from .near_duplicates import near_duplicate_groups
+from .profile import profile
 
 __all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "check_articles",
            "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "published", "published_precision", "published_basis", "headline",
-    "text", "path", "n_chars", "n_words", "sha256", "encoding", "duplicate_of",
+    "text", "path", "n_chars", "n_words", "sha256", "encoding", "language", "duplicate_of",
+    "near_duplicate_of", "story_id",
 ]
 METADATA_FILE = "articles.csv"
 PRECISIONS = ("day", "month", "year")
@@ -69,6 +85,10 @@ _DATE_FORMATS = (
 )
 # 01/02/2014 is 1 February in Bangui and 2 January in Washington: never guess
 _AMBIGUOUS_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+_FIRST_YEAR = 1900  # a publication date before it, or after next year, is a typo
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_NO_PUBLISHED = ("{where}: no 'published' column, so relative dates ('on Monday', 'last "
+                 "week') stay unresolved; add the publication dates (YYYY-MM-DD)")
 
 
 def _warn(message: str) -> None:
@@ -89,6 +109,21 @@ class _Collected:
 # --------------------------------------------------------------------------- decoding
 
 
+def _utf16(data: bytes) -> str | None:
+    """``utf-16`` with a byte-order mark, ``utf-16-le``/``-be`` when every other byte is NUL
+    (a Windows "Unicode" text file without one), else None."""
+    if data.startswith(_UTF16_BOMS):
+        return "utf-16"
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for nul, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nul.count(0) > 0.9 * len(nul) and other.count(0) < 0.1 * len(other):
+            return name
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -103,6 +138,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     >>> decode_bytes("Yaloké".encode("cp1252"), "a.txt")  # doctest: +SKIP
     ('Yaloké', 'cp1252')
     """
+    utf16 = _utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16), "utf-16"
+        except UnicodeDecodeError as err:
+            raise CorpusError(f"{name}: looks like UTF-16 but byte {err.start} is not; "
+                              "re-save it as UTF-8") from None
     if _looks_binary(data):
         raise CorpusError(f"{name}: this looks like a binary file, not text; "
                           "save the article as plain text (.txt, UTF-8) and load it again")
@@ -141,21 +183,31 @@ def parse_published(value: object, where: str) -> tuple[pd.Timestamp, str | None
         _warn(f"{where}: the date {raw!r} could be day/month or month/day; write it as "
               "YYYY-MM-DD (the article is loaded with no date)")
         return pd.NaT, None
+    stamp, precision = _parsed(raw)
+    year = stamp.year if stamp is not None else int(raw[:4]) if raw[:4].isdigit() else None
+    if year is not None and not _FIRST_YEAR <= year <= pd.Timestamp.now().year + 1:
+        _warn(f"{where}: the date {raw!r} is not a plausible publication date (before "
+              f"{_FIRST_YEAR} or after next year); fix it (the article is loaded with no date)")
+        return pd.NaT, None
+    if stamp is not None:
+        return stamp, precision
+    _warn(f"{where}: cannot read the date {raw!r}; write it as YYYY-MM-DD, YYYY-MM or YYYY "
+          "(the article is loaded with no date)")
+    return pd.NaT, None
+
+
+def _parsed(raw: str) -> tuple[pd.Timestamp | None, str | None]:
     for pattern, fmt, precision in _DATE_FORMATS:
         if pattern.match(raw):
             try:
                 return pd.to_datetime(raw, format=fmt), precision
-            except ValueError:
-                break
-    else:
-        try:
-            stamp = pd.to_datetime(raw, format="mixed", dayfirst=False)
-            return stamp.tz_localize(None).normalize() if stamp.tzinfo else stamp.normalize(), "day"
-        except (ValueError, OverflowError):
-            pass
-    _warn(f"{where}: cannot read the date {raw!r}; write it as YYYY-MM-DD, YYYY-MM or YYYY "
-          "(the article is loaded with no date)")
-    return pd.NaT, None
+            except (ValueError, OverflowError):
+                return None, None
+    try:
+        stamp = pd.to_datetime(raw, format="mixed", dayfirst=False)
+    except (ValueError, OverflowError):
+        return None, None
+    return (stamp.tz_localize(None) if stamp.tzinfo else stamp).normalize(), "day"
 
 
 def _canonical_columns(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -173,8 +225,17 @@ def _canonical_columns(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a CorpusError naming it when the system refuses to read it."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"{path}: cannot be read ({err.strerror or err}); check its "
+                          "permissions") from None
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
-    data = path.read_bytes()
+    data = _read_bytes(path)
     text, _ = decode_bytes(data, str(path))
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
@@ -206,11 +267,17 @@ def _load_folder_metadata(folder: Path, txt_names: set[str]) -> dict[str, dict]:
     """Map file name -> metadata fields from ``articles.csv`` beside the articles, if any."""
     meta_path = folder / METADATA_FILE
     if not meta_path.exists():
+        if txt_names:
+            _warn(f"{folder}: no {METADATA_FILE}, so outlets and publication dates are unknown "
+                  "and relative dates ('on Monday') stay unresolved; add one (article_id,file,"
+                  "outlet,published)")
         return {}
     frame = _read_csv(meta_path)
     if "file" not in frame.columns and "article_id" not in frame.columns:
         raise CorpusError(f"{meta_path}: needs a 'file' or an 'article_id' column to match "
                           "rows to article files")
+    if "published" not in frame.columns:
+        _warn(_NO_PUBLISHED.format(where=meta_path))
     by_file: dict[str, dict] = {}
     for i, record in enumerate(frame.to_dict("records"), start=2):
         where = f"{meta_path} row {i}"
@@ -234,12 +301,18 @@ def _load_folder_metadata(folder: Path, txt_names: set[str]) -> dict[str, dict]:
 def _article(text: str, encoding: str, path: str, article_id: str, meta: dict) -> dict:
     row = {"published": pd.NaT, "published_precision": None, "published_basis": "",
            "headline": "", "outlet": "unknown", **meta}
-    row.update(article_id=article_id, text=text, path=path, encoding=encoding)
+    row.update(article_id=article_id, text=unicodedata.normalize("NFC", text), path=path,
+               encoding=encoding)
     return row
 
 
 def _from_text_file(path: Path, meta: dict | None, found: _Collected) -> None:
-    text, encoding = decode_bytes(path.read_bytes(), str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as err:  # one unreadable article does not stop the rest
+        found.skip(str(path), f"cannot be read ({err.strerror or err}); check its permissions")
+        return
+    text, encoding = decode_bytes(data, str(path))
     if not text.strip():
         found.skip(str(path), "the file is empty")
         return
@@ -253,14 +326,21 @@ def _from_text_file(path: Path, meta: dict | None, found: _Collected) -> None:
     found.rows.append(_article(text, encoding, str(path), article_id, meta))
 
 
-def _from_folder(folder: Path, found: _Collected) -> None:
-    files = sorted(p for p in folder.iterdir() if p.is_file())
+def _from_folder(folder: Path, found: _Collected, recursive: bool) -> None:
+    entries = sorted(folder.iterdir())
+    for sub in (p for p in entries if p.is_dir() and not p.name.startswith(".")):
+        if recursive:
+            _from_folder(sub, found, recursive)
+        elif any(sub.rglob("*.txt")):
+            found.skip(str(sub), "a subfolder, not read (load_articles(..., recursive=True) "
+                       "reads subfolders)")
+    files = [p for p in entries if p.is_file()]
     txt = [p for p in files if p.suffix.lower() == ".txt"]
     for other in files:
         if other.suffix.lower() == ".txt" or other.name == METADATA_FILE:
             continue
         found.skip(str(other), "not a .txt article", quiet=other.name.startswith("."))
-    metadata = _load_folder_metadata(folder, {p.name for p in txt})
+    metadata = _load_folder_metadata(folder, {p.name for p in txt}) if txt else {}
     for path in txt:
         _from_text_file(path, metadata.get(path.name), found)
 
@@ -270,8 +350,9 @@ def _export_records(path: Path) -> Iterable[tuple[str, dict]]:
         frame = _read_csv(path)
         yield from ((f"{path}#row{i}", r) for i, r in enumerate(frame.to_dict("records"), 2))
         return
-    text, _ = decode_bytes(path.read_bytes(), str(path))
-    for i, line in enumerate(text.splitlines(), start=1):
+    text, _ = decode_bytes(_read_bytes(path), str(path))
+    # only "\n" ends a JSON line: U+2028 and other separators may sit inside a string
+    for i, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -292,13 +373,16 @@ def _from_export(path: Path, found: _Collected) -> None:
     if records and "text" not in records[0][1]:
         raise CorpusError(f"{path}: no text column; name the column with the article text "
                           f"'text' (or one of {sorted(k for k, v in COLUMN_ALIASES.items() if v == 'text')})")
+    if records and not any(r.get("published") not in (None, "") for _, r in records):
+        _warn(_NO_PUBLISHED.format(where=path))
     for where, record in records:
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
             found.skip(where, "the text is empty")
             continue
         meta = _metadata_fields(record, where)
-        raw_id = str(meta.pop("article_id", "") or "").strip()
+        given = meta.pop("article_id", None)
+        raw_id = "" if given is None or pd.isna(given) else str(given).strip()
         article_id = raw_id or f"{path.stem}_{where.rsplit('#', 1)[1]}"
         found.rows.append(_article(text, "utf-8", where, article_id, meta))
 
@@ -306,12 +390,13 @@ def _from_export(path: Path, found: _Collected) -> None:
 # --------------------------------------------------------------------------- public API
 
 
-def load_articles(source: str | Path) -> pd.DataFrame:
+def load_articles(source: str | Path, recursive: bool = False) -> pd.DataFrame:
     """Load articles from a folder of ``.txt`` files, one file, or a ``.csv``/``.jsonl`` export.
 
     A folder may hold an ``articles.csv`` (``article_id, file, outlet, published,
     published_precision, published_basis, headline``); a single ``.txt`` file uses the
     ``articles.csv`` beside it. Exports need a ``text`` column (or ``body``/``content``).
+    With ``recursive``, a folder's subfolders are read too, each with its own ``articles.csv``.
 
     >>> articles = load_articles("seeds")
     >>> articles[["article_id", "outlet", "published", "n_words"]]  # doctest: +SKIP
@@ -321,7 +406,7 @@ def load_articles(source: str | Path) -> pd.DataFrame:
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if path.is_dir():
-        _from_folder(path, found)
+        _from_folder(path, found, recursive)
     elif path.suffix.lower() == ".txt":
         neighbours = {p.name for p in path.parent.glob("*.txt")}
         _from_text_file(path, _load_folder_metadata(path.parent, neighbours).get(path.name), found)
@@ -342,18 +427,37 @@ def _finish(found: _Collected, source: str) -> pd.DataFrame:
             frame[column] = pd.Series(dtype=object)
     ids = frame["article_id"]
     if ids.duplicated().any():
-        raise CorpusError(f"{source}: article_id used twice: {sorted(set(ids[ids.duplicated()]))}; "
-                          "give each article its own id")
+        twice = frame[ids.duplicated(keep=False)].groupby("article_id")["path"].apply(list)
+        raise CorpusError(f"{source}: article_id used twice: "
+                          + "; ".join(f"{i} ({', '.join(paths)})" for i, paths in twice.items())
+                          + "; give each article its own id (rename a file or fill article_id)")
     texts = frame["text"].astype(str)
     frame["n_chars"] = texts.str.len().astype("int64")
     frame["n_words"] = texts.map(lambda t: len(_WORD.findall(t))).astype("int64")
     frame["sha256"] = texts.map(lambda t: hashlib.sha256(t.encode("utf-8")).hexdigest())
     frame["published"] = pd.to_datetime(frame["published"])
+    frame["language"] = _languages(frame)
     frame["duplicate_of"] = _duplicates(frame)
+    copies, stories = near_duplicate_groups(frame["article_id"].tolist(), texts.tolist())
+    frame["near_duplicate_of"] = [c if not d else "" for c, d in zip(copies,
+                                                                      frame["duplicate_of"])]
+    frame["story_id"] = stories
     extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
     frame = frame[ARTICLE_COLUMNS + extra].reset_index(drop=True)
     frame.attrs["skipped"] = found.skipped
     return frame
+
+
+def _languages(frame: pd.DataFrame) -> pd.Series:
+    """Each article's language; a warning for those the rules cannot read."""
+    expected = profile().language
+    found = frame["text"].astype(str).map(detect_language)
+    for article_id, path, language in zip(frame["article_id"], frame["path"], found):
+        if language not in (expected, UNKNOWN):
+            _warn(f"{path}: article {article_id} looks written in {language!r}, but carlib's "
+                  f"rules read {expected!r} only: expect few or no places, figures and "
+                  "incidents (see the 'language' column)")
+    return found.astype(object)
 
 
 def _duplicates(frame: pd.DataFrame) -> pd.Series:

@@ -11,7 +11,8 @@ True
 from __future__ import annotations
 
 __all__ = ["CarlibError", "CorpusError", "LexiconError", "GazetteerError", "ProfileError",
-           "TableError", "NotebookFailed", "CarlibWarning", "CorpusWarning"]
+           "TableError", "ExportError", "NotebookFailed", "ReportError", "StoreError",
+           "CarlibWarning", "CorpusWarning", "CacheWarning"]
 
 
 class CarlibError(Exception):
@@ -38,8 +39,23 @@ class TableError(CarlibError, ValueError):
     """A table given to a carlib function lacks a column it needs; the message says which."""
 
 
+class ExportError(CarlibError, ValueError):
+    """An export was asked for something it cannot write (an unknown format, a table too big for
+    its file type); the message names it and what would work."""
+
+
 class NotebookFailed(CarlibError, RuntimeError):
     """A report notebook failed; the message names the notebook and the cell."""
+
+
+class ReportError(CarlibError, OSError):
+    """The report output folder cannot be used (a file stands where it should be, or it cannot
+    be written); the message names it."""
+
+
+class StoreError(CarlibError, ValueError):
+    """Stored tables cannot be written or read back (unreadable, truncated, failing their
+    checksum, or holding a value Parquet cannot keep); the message names the file or column."""
 
 
 class CarlibWarning(UserWarning):
@@ -48,3 +64,8 @@ class CarlibWarning(UserWarning):
 
 class CorpusWarning(CarlibWarning):
     """Something in the corpus was skipped or guessed; the message names the file and row."""
+
+
+class CacheWarning(CarlibWarning):
+    """The cache folder could not be used (read-only, or a file in its place): the result was
+    computed and returned uncached; the message names the folder."""

@@ -20,6 +20,10 @@ single-letter initials (``U. N.  peacekeeping``) never end a sentence, nor does 
 followed by a lower-case word (``... people." explained Amnesty``), a sub-heading glued to
 the next sentence (``Mission confusionThe EU contingent``) is split at the seam, and a
 closing quote that follows a full stop (``over. "In PK13``) stays with its sentence.
+A "sentence" longer than ``MAX_SENTENCE`` characters (a table of numbers, a run-on line
+without full stops) is cut at its last clause break (``;``, ``:``, ``,``) or space before the
+limit, so that no later step ever reads an unbounded sentence: every step stays linear in the
+text. News sentences are far shorter (the development corpus's longest is 456 characters).
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ _DATELINE = re.compile(
     rf"|,\s*{_DATE_BIT}\s+(?=[A-Z])|\s*\([^)]{{1,40}}\)\s+(?=[A-Z]))"
     rf"|\((?P<bracketed>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\)\s*[-–—]{{1,2}}\s+")  # "(Nairobi) – "
 _DATELINE_REACH = 600  # characters from the top of the article where a dateline may stand
+MAX_SENTENCE = 1000
+_CLAUSE_BREAK = re.compile(r"[;:,]\s+")
+_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -131,13 +138,33 @@ def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
         if not paragraph.strip():
             continue
         bounds = [0, *_repair(paragraph, _punkt_cuts(paragraph)), len(paragraph)]
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in (piece for a, b in zip(bounds, bounds[1:]) for piece in _bounded(
+                paragraph, a, b)):
             piece = paragraph[a:b]
             stripped = piece.strip()
             if stripped:
                 lead = len(piece) - len(piece.lstrip())
                 start = match.start() + a + lead
                 yield paragraph_id, start, start + len(stripped)
+
+
+def _bounded(paragraph: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``start..end`` in pieces of at most ``MAX_SENTENCE`` characters, each cut after the
+    last clause break (else space) in the last quarter before the limit."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = _last_break(paragraph, limit - MAX_SENTENCE // 4, limit)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _last_break(paragraph: str, lo: int, hi: int) -> int:
+    for pattern in (_CLAUSE_BREAK, _SPACE):
+        ends = [m.end() for m in pattern.finditer(paragraph, lo, hi)]
+        if ends:
+            return ends[-1]
+    return hi
 
 
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:

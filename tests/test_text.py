@@ -82,3 +82,13 @@ def test_spans_are_exact_ordered_and_never_empty(text):
         assert last <= start < end <= len(text)
         assert text[start:end].strip() == text[start:end]
         last = end
+
+
+def test_a_sentence_without_full_stops_is_cut_into_bounded_pieces_at_clause_breaks():
+    from carlib.text import MAX_SENTENCE, split_sentences
+
+    table = "Casualties by town: " + ", ".join(f"{i} killed" for i in range(400)) + "."
+    pieces = list(split_sentences(table))
+    assert len(pieces) > 1 and all(b - a <= MAX_SENTENCE for _, a, b in pieces)
+    assert all(table[a:b].endswith(",") for _, a, b in pieces[:-1])
+    assert "".join(table[a:b] + " " for _, a, b in pieces).split() == table.split()

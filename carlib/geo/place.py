@@ -8,7 +8,7 @@ of it and, once resolved from a mention, how it was resolved.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 __all__ = ["Place", "FEATURES", "AREA_FEATURES"]
 
@@ -54,4 +54,7 @@ class Place:
 
     def as_dict(self) -> dict:
         """The fields as a dict (one row of a places table)."""
-        return asdict(self)
+        return {f.name: getattr(self, f.name) for f in _FIELDS}
+
+
+_FIELDS = fields(Place)

@@ -32,6 +32,8 @@ from .gazetteer import Gazetteer, fold
 __all__ = ["Candidate", "candidates", "Patterns", "patterns"]
 
 _CAP = r"(?:[A-Z][\w’'-]*\w|[A-Z])"
+_PIECE_BREAK = re.compile(r"['’]s\b\s*|\s+of\s+")  # "Beni’s Beu", "Area of Plateau"
+_WORD = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?")  # NGO, IDPs, UNHCR
 
 
@@ -84,6 +86,7 @@ class Patterns:
     lead_before: re.Pattern  # that generic word right before a name
     determiner_lead: re.Pattern
     offset_after: re.Pattern  # ", about 30 km north of X"
+    words: dict  # the word lists read per span: not_place, function_word, direction, ...
 
 
 @lru_cache(maxsize=4)
@@ -154,11 +157,28 @@ def patterns(gaz: Gazetteer) -> Patterns:
         determiner_lead=re.compile(rf"^(?:{cues('determiner', case='forms').regex})\s+"),
         offset_after=re.compile(rf",?\s+(?P<distance>{distance})\s*(?P<dir>{c['direction']})?"
                                 rf"\s*(?:of|from)\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
+        words={"not_place": cues("not_place", case="exact"),
+               "organisation_head": cues("organisation_head", case="exact"),
+               **{kind: cues(kind) for kind in ("function_word", "direction", "group_adjective",
+                                                "place_preposition", "capital_noun")}},
     )
 
 
-def _blocked(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
+class _Taken:
+    """The characters of a sentence already given to a span: a mask, so checking a span costs
+    its length whatever the number of spans before it."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]] = ()) -> None:
+        self.mask = bytearray(size)
+        for span in spans:
+            self.add(*span)
+
+    def add(self, start: int, end: int) -> None:
+        end = min(end, len(self.mask))
+        self.mask[start:end] = b"\x01" * max(0, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.mask[start:end]
 
 
 def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
@@ -179,12 +199,13 @@ def _is_not_place(word: str, gaz: Gazetteer, p: Patterns, text_after: str = "") 
     """Pronouns, deictic and function words, determiners, group adjectives, lone directions,
     organisation names, single letters, unlisted short acronyms."""
     key = word.split()[-1]
-    if len(word) < 2 or word in cues("not_place", case="exact") or word in cues(
-            "function_word") or key in cues("organisation_head", case="exact") or any(
+    words = p.words
+    if len(word) < 2 or word in words["not_place"] or word in words["function_word"] or (
+            key in words["organisation_head"]) or any(
             w in _role_words() for w in word.lower().split()) or (
             any(ch.isdigit() for ch in word) and not gaz.lookup(word)):
         return True
-    if word in cues("direction") and not p.direction_list.match(text_after):
+    if word in words["direction"] and not p.direction_list.match(text_after):
         return True
     if " " not in word and len(word) <= 5 and _ACRONYM.fullmatch(word):
         return not gaz.lookup(word) or not any(p.source == "supplement"
@@ -200,7 +221,8 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
     in them (``Chadian`` troops, the UN mission in ``Mali``).
     """
     text, found = sentence.text, []
-    taken = list(blocked)
+    taken = _Taken(len(text), blocked)
+    hidden = _Taken(len(text), blocked + actors)  # taken, or inside an actor's name
 
     def add(start: int, end: int, kind: str, cue: bool = False, **extra) -> Candidate:
         c = Candidate(sentence, start, end, kind,
@@ -210,7 +232,8 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         if generic:
             c.generic, c.generic_word = generic.lastgroup, generic.group(generic.lastgroup)
         found.append(c)
-        taken.append((start, end))
+        taken.add(start, end)
+        hidden.add(start, end)
         return c
 
     a, b = sentence.dateline
@@ -229,7 +252,7 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         word = m.group()
         if p.lead_before.search(text, max(0, m.start() - 12), m.start()):
             continue  # "Lake Chad", "South Sudan": read whole below
-        if not word[0].isupper() or _blocked(m.start(), m.end(), taken + actors):
+        if not word[0].isupper() or hidden.overlaps(m.start(), m.end()):
             continue  # a place inside an actor's name is part of the name
         if fold(word) in _country_words():
             code, kind = _country_words()[fold(word)]
@@ -237,18 +260,18 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
             c.places = [gaz.country(code, method="alternate")]
         else:
             add(m.start(), m.end(), "name")
-    taken += actors
+    taken = hidden
     headline = _headline(text)
     for m in p.run.finditer(text):
         start, end = m.start(), m.end()
         lead = p.determiner_lead.match(m.group())
         start += lead.end() if lead else 0
-        start, opened = _strip_leading_words(text, start, end)
+        start, opened = _strip_leading_words(text, start, end, p)
         for s, e in _pieces(text, start, end, gaz, p):
             word = text[s:e]
-            if e <= s or _blocked(s, e, taken) or _is_not_place(word, gaz, p, text[e:e + 60]):
+            if e <= s or taken.overlaps(s, e) or _is_not_place(word, gaz, p, text[e:e + 60]):
                 continue
-            if word.split("-")[0].split()[0] in cues("group_adjective") and (
+            if word.split("-")[0].split()[0] in p.words["group_adjective"] and (
                     p.generic_after.match(text, e) or p.place_noun_after.match(text, e)
                     or not gaz.lookup(word)):
                 continue  # "the Christian region", "Murle leaders": a group, not a place
@@ -264,11 +287,13 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
                         found.append(Candidate(sentence, at, at + len(part), "name",
                                                cue=True, relation=c.relation))
                     at += len(part) + 1
-    for m in p.region.finditer(text):  # may hold a country's name: both are mentions
-        add(m.start(), m.end(), "region", cue=True)
-    for m in p.capital.finditer(text):
-        if not _blocked(m.start(), m.end(), taken):
-            add(m.start(), m.end(), "capital", cue=True)
+    if p.words["direction"].search(text):  # region phrases all hold a direction
+        for m in p.region.finditer(text):  # may hold a country's name: both are mentions
+            add(m.start(), m.end(), "region", cue=True)
+    if p.words["capital_noun"].search(text):
+        for m in p.capital.finditer(text):
+            if not taken.overlaps(m.start(), m.end()):
+                add(m.start(), m.end(), "capital", cue=True)
     found.sort(key=lambda c: c.start)
     for c in found:
         if p.list_cue.search(text, max(0, c.start - 70), c.start):
@@ -287,13 +312,13 @@ def _pieces(text: str, start: int, end: int, gaz: Gazetteer, p: Patterns
     ``Map of Tillaberi``); a run the gazetteer does not know keeps its longest known first
     words (``Bangui Last Updated`` -> ``Bangui``)."""
     out, at = [], start
-    for m in re.finditer(r"['’]s\b\s*|\s+of\s+", text[start:end]):
+    for m in _PIECE_BREAK.finditer(text[start:end]):
         out.append((at, start + m.start()))
         at = start + m.end()
     out.append((at, end))
     pieces = []
     for s, e in out:
-        words = list(re.finditer(r"\S+", text[s:e]))
+        words = list(_WORD.finditer(text[s:e]))
         if len(words) > 1 and not gaz.lookup(text[s:e]) and not p.generic_after.match(text, e) \
                 and not p.lead.match(text[s:e] + " "):
             known = next((s + w.end() for w in reversed(words[:-1])
@@ -303,15 +328,15 @@ def _pieces(text: str, start: int, end: int, gaz: Gazetteer, p: Patterns
     return [(s, e) for s, e in pieces if e > s]
 
 
-def _strip_leading_words(text: str, start: int, end: int) -> tuple[int, bool]:
+def _strip_leading_words(text: str, start: int, end: int, p: Patterns) -> tuple[int, bool]:
     """Drop capitalised function words a run starts with (``In Sibut`` -> ``Sibut``); True
     when one of them is a place preposition (a cue)."""
     cue = False
     while True:
         m = re.match(r"(\S+)\s+", text[start:end])
-        if m is None or m.group(1) not in cues("function_word"):
+        if m is None or m.group(1) not in p.words["function_word"]:
             return start, cue
-        cue = cue or m.group(1) in cues("place_preposition")
+        cue = cue or m.group(1) in p.words["place_preposition"]
         start += m.end()
 
 

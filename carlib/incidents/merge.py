@@ -3,13 +3,19 @@ articles merged into one incident.
 
 Two reports are one event when they come from different articles, have the same event type,
 the same place (or one gives only the country and both name the same perpetrator), compatible
-perpetrators (the same, or one unnamed) and overlapping dates. Candidates are found by
-blocking on (event type, country): a report is compared with each group's first report, not
-with every report so far. A merged incident keeps the lowest toll, the most precise place and
-date, a named perpetrator, and every report's quote.
+perpetrators (the same, or one unnamed) and overlapping dates. Copies of one story
+(``story_id`` of the articles table: wire copies, re-publications) are one source: their
+reports of one type at one place are one event, dated or not, and ``n_sources`` counts stories,
+not copies. Candidates are found by blocking: an incident is indexed under its event type,
+country, place and each month its first report's date may stand for (and under its
+perpetrator, for country-level reports), so a report is compared with the few incidents of
+its block, never with every incident so far. A merged incident keeps the lowest toll, the
+most precise place and date, a named perpetrator, and every report's quote.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 import pandas as pd
 
@@ -73,6 +79,7 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
             "notes": _note(first.label, actor1, actor2, place["name"], deaths, qualifier),
             "group": agent.label if agent and agent.named else "",
             **parts_of(report), "article_id": article["article_id"],
+            "story": article.get("story_id") or article["article_id"],
             "sentence_id": where.sentence_id, "start": where.sentence[0],
             "end": where.sentence[1],
             "quote": article["text"][where.sentence[0]:where.sentence[1]]})
@@ -82,6 +89,8 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
 def _same_event(a: dict, b: dict) -> bool:
     if a["article_id"] == b["article_id"] or a["event_type"] != b["event_type"]:
         return False
+    if a["story"] == b["story"]:  # two copies of one story: one event per type and place
+        return a["country"] == b["country"] and a["location"] == b["location"]
     if a["group"] and b["group"] and a["group"] != b["group"]:
         return False
     country_level = "country" in (a["feature"], b["feature"]) and a["group"] == b["group"] != ""
@@ -115,25 +124,72 @@ def _merged(group: list[dict], number: int) -> dict:
         "source": "; ".join(outlets), "reported": first["reported"], "notes": fewest["notes"],
         "sources": "; ".join(f"{r['source']} ({r['reported']:%Y-%m-%d})"
                              if pd.notna(r["reported"]) else r["source"] for r in group),
-        "n_sources": len({r["article_id"] for r in group}),
+        "n_sources": len({r["story"] for r in group}),
         "reports": [{k: r[k] for k in ("source", "reported", *PROVENANCE)} for r in group],
         **{k: first[k] for k in FRAME_COLUMNS}, **{k: first[k] for k in PROVENANCE}}
 
 
+def _months(report: dict) -> list[pd.Period]:
+    """The months a report's date may stand for (none when it is undated)."""
+    if pd.isna(report["event_date"]):
+        return []
+    first, last = span(report["event_date"], report["time_precision"])
+    return list(pd.period_range(first, last, freq="M"))
+
+
+class _Blocks:
+    """The incidents so far, indexed by the keys a matching report must share with them."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[dict]] = []
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _keys(report: dict, months: list[pd.Period], query: bool) -> list[tuple]:
+        """Where an incident is filed (``query=False``, from its first report) or where a
+        report looks for one: its story and place, and, for a named perpetrator, the
+        country-level incidents of that perpetrator (or, from a country-level report, all of
+        them)."""
+        kind, country, group = report["event_type"], report["country"], report["group"]
+        keys = [("story", report["story"], kind, country, report["location"])]
+        keys += [("place", kind, country, report["location"], m) for m in months]
+        if group:
+            country_level = report["feature"] == "country"
+            if query:
+                scope = "named" if country_level else "country-level"
+                keys += [(scope, kind, country, group, m) for m in months]
+            else:
+                keys += [("named", kind, country, group, m) for m in months]
+                if country_level:
+                    keys += [("country-level", kind, country, group, m) for m in months]
+        return keys
+
+    def home(self, report: dict) -> list[dict] | None:
+        """The earliest incident the report is part of, if any."""
+        months = _months(report)
+        seen = sorted({i for key in self._keys(report, months, True)
+                       for i in self.index.get(key, ())})
+        return next((self.groups[i] for i in seen if _same_event(report, self.groups[i][0])),
+                    None)
+
+    def add(self, report: dict) -> None:
+        self.groups.append([report])
+        for key in self._keys(report, _months(report), False):
+            self.index[key].append(len(self.groups) - 1)
+
+
 def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
     """The incidents table of the reports, merged across articles unless ``merge=False``."""
-    groups: list[list[dict]] = []
-    blocks: dict[tuple[str, str], list[list[dict]]] = {}
+    blocks = _Blocks()
     for report in sorted(reports, key=lambda r: (r["reported"] if pd.notna(r["reported"])
                                                  else pd.Timestamp.max, r["article_id"],
                                                  r["start"])):
-        block = blocks.setdefault((report["event_type"], report["country"]), [])
-        home = next((g for g in block if merge and _same_event(report, g[0])), None)
+        home = blocks.home(report) if merge else None
         if home is None:
-            groups.append([report])
-            block.append(groups[-1])
+            blocks.add(report)
         else:
             home.append(report)
+    groups = blocks.groups
     out = pd.DataFrame([_merged(g, i) for i, g in enumerate(groups, start=1)],
                        columns=INCIDENT_COLUMNS)
     out["event_date"] = pd.to_datetime(out["event_date"])
