@@ -125,6 +125,22 @@ def test_reports_of_one_event_in_two_articles_merge_but_not_two_different_events
     assert both["fatalities"] == 10 and both["source"] == "AFP; Reuters"
 
 
+def test_copies_of_one_story_are_one_source_dated_or_not():
+    story = ("Gunmen killed 12 villagers in Bossangoa, the mission said. The attackers burned "
+             "houses and fled towards the bush, witnesses told reporters by telephone.")
+    articles = corpus(story, "UPDATED: " + story, "Seleka fighters killed 5 people in Bria.",
+                      outlets=["AFP", "Yahoo News", "AP"])
+    articles["story_id"] = ["a0", "a0", "a2"]
+    for published in (pd.Timestamp("2021-03-10"), pd.NaT):
+        articles["published"] = published
+        out = extract_incidents(articles)
+        out = out[out["event_type"] == "Violence against civilians"].set_index("location")
+        assert out.loc["Bossangoa", "n_sources"] == 1
+        assert out.loc["Bossangoa", "fatalities"] == 12
+        assert out.loc["Bossangoa", "source"] == "AFP; Yahoo News"
+        assert len(out) == 2
+
+
 # --------------------------------------------------------------------------- background
 
 
