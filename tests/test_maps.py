@@ -219,3 +219,20 @@ def test_the_notebook_iframe_draws_offline_too(incidents, tmp_path):
         assert count_in_frames(page, f"path.{INCIDENT_CLASS}") == 4
         assert count_in_frames(page, ".carlib-legend") == 1
         assert blocked == []
+
+
+def test_every_country_the_dev_gold_names_has_an_outline():
+    gold = pd.read_csv(ROOT / "tests" / "gold" / "dev" / "places.csv", dtype=str,
+                       keep_default_na=False)
+    named = set(gold["country_code"]) - {""}
+    have = {f["properties"]["iso_a2"] for f in country_outlines()["features"]}
+    assert named <= have, sorted(named - have)
+    assert len(have) > 230
+
+
+def test_a_map_embeds_the_countries_around_its_focus_not_the_world():
+    from carlib.maps.outlines import outlines_around
+
+    around = {f["id"] for f in outlines_around(country_outlines(), {"NG"})["features"]}
+    assert {"NG", "NE", "CM", "TD", "BJ"} <= around
+    assert not around & {"FR", "US", "BR", "CN"}

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..profile import profile
 
-__all__ = ["country_outlines", "polygons", "outer_rings", "label_point", "bounds_of"]
+__all__ = ["country_outlines", "polygons", "outer_rings", "label_point", "bounds_of",
+           "outlines_around"]
 
 
 @lru_cache(maxsize=4)
@@ -65,3 +66,26 @@ def bounds_of(countries: dict[str, Any], codes: set[str]) -> list[list[float]] |
         return None
     lons, lats = zip(*points)
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def outlines_around(countries: dict[str, Any], codes: set[str], margin: float = 8.0) -> dict:
+    """The countries of ``codes`` and every country whose outline comes within ``margin``
+    degrees of them (a part of it: French Guiana does not bring France): what a map framed
+    on them shows, so a page embeds a dozen outlines, not
+    the world's (the whole collection when none of ``codes`` is known).
+
+    >>> around = {f["id"] for f in outlines_around(country_outlines(), {"CF"})["features"]}
+    >>> {"CF", "TD", "CM"} <= around and "FR" not in around
+    True
+    """
+    frame = bounds_of(countries, codes)
+    if frame is None:
+        return countries
+    (south, west), (north, east) = frame
+    def near(ring: list[list[float]]) -> bool:
+        lons, lats = zip(*ring)
+        return min(lats) <= north + margin and max(lats) >= south - margin \
+            and min(lons) <= east + margin and max(lons) >= west - margin
+
+    kept = [f for f in countries["features"] if any(map(near, outer_rings(f["geometry"])))]
+    return {**countries, "features": kept}

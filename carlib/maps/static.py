@@ -14,7 +14,7 @@ from matplotlib.patches import Polygon
 from ..charts.common import table_of
 from ..profile import profile
 from ..style import OKABE_ITO
-from .outlines import bounds_of, country_outlines, outer_rings
+from .outlines import bounds_of, country_outlines, outer_rings, outlines_around
 
 __all__ = ["plot_places"]
 
@@ -37,7 +37,7 @@ def plot_places(places, focus: set[str] | str | None = None, margin: float = 1.0
         named = places[places["kind"].isin(["name", "dateline"]) & places["lat"].notna()]
         focus = set(named["country_code"].value_counts().index[:1]) \
             or set(profile().focus_countries)
-    outlines = country_outlines()
+    outlines = outlines_around(country_outlines(), focus)
     fig = Figure(figsize=(9, 7), layout="constrained")
     ax = fig.add_subplot()
     for feature in outlines["features"]:

@@ -5,18 +5,20 @@ Source: the npm package ``world-atlas`` (version 2.0.2), file
 ``countries-50m.json`` -- a TopoJSON redistribution of Natural Earth 1:50m
 Admin 0 country boundaries, Natural Earth version 4.1.0 (public domain).
 
-This script has no dependencies beyond the Python standard library: it decodes
-the TopoJSON itself (quantised, delta-encoded arcs -> absolute lon/lat), keeps
-only the countries listed in COUNTRIES, rounds coordinates to 3 decimals,
-drops consecutive duplicate points created by the rounding, and writes a
-GeoJSON FeatureCollection with properties ``name``, ``iso_a2``, ``iso_n3`` and
-``name_ne`` (the shortened name world-atlas uses).
+The script decodes the TopoJSON itself (quantised, delta-encoded arcs ->
+absolute lon/lat), keeps every country with an ISO 3166-1 numeric id (and
+Kosovo, which world-atlas leaves without one), rounds coordinates to 2
+decimals (about 1 km), drops consecutive duplicate points created by the
+rounding, and writes a GeoJSON FeatureCollection with properties ``name``
+(GeoNames' English name, as the gazetteer uses), ``iso_a2``, ``iso_n3`` and
+``name_ne`` (the shortened name world-atlas uses). ISO numeric -> alpha-2
+comes from ``pycountry``, names from ``carlib.geo.countries``.
 
-Re-run:
-    mkdir -p /tmp/wa && cd /tmp/wa && npm install world-atlas@2.0.2
-    python3 data/geo/make_countries.py \
+Re-run (from the repository root, with the kit installed):
+    mkdir -p /tmp/wa && cd /tmp/wa && npm install world-atlas@2.0.2 && cd -
+    python carlib/data/geo/make_countries.py \
         /tmp/wa/node_modules/world-atlas/countries-50m.json \
-        data/geo/countries.geojson
+        carlib/data/geo/countries.geojson
 """
 from __future__ import annotations
 
@@ -24,23 +26,13 @@ import json
 import sys
 from pathlib import Path
 
-# ISO 3166-1 numeric id used by world-atlas -> (ISO alpha-2, display name).
-# Display names follow GeoNames countryInfo naming.
-COUNTRIES = {
-    "140": ("CF", "Central African Republic"),
-    "148": ("TD", "Chad"),
-    "729": ("SD", "Sudan"),
-    "728": ("SS", "South Sudan"),
-    "180": ("CD", "Democratic Republic of the Congo"),
-    "178": ("CG", "Republic of the Congo"),
-    "120": ("CM", "Cameroon"),
-    "566": ("NG", "Nigeria"),
-    "266": ("GA", "Gabon"),
-    "226": ("GQ", "Equatorial Guinea"),
-    "800": ("UG", "Uganda"),
-    "646": ("RW", "Rwanda"),
-}
-DECIMALS = 3
+import pycountry
+
+from carlib.geo.countries import countries
+
+# world-atlas features without a numeric id that are countries in GeoNames
+NO_NUMERIC_ID = {"Kosovo": "XK"}
+DECIMALS = 2
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -106,27 +98,25 @@ def main(src: str, dst: str) -> None:
     topo = json.loads(Path(src).read_text(encoding="utf-8"))
     arcs = decode_arcs(topo)
     feats = []
+    names = countries()
     for g in topo["objects"]["countries"]["geometries"]:
-        gid = str(g.get("id"))
-        if gid not in COUNTRIES:
+        gid = str(g.get("id") or "")
+        short = g.get("properties", {}).get("name")
+        record = pycountry.countries.get(numeric=gid) if gid else None
+        iso2 = record.alpha_2 if record else NO_NUMERIC_ID.get(short)
+        if not iso2:
+            continue  # Somaliland, N. Cyprus, Siachen Glacier, Indian Ocean Ter.
+        name = names.get(iso2, {}).get("name") or (record.name if record else short)
+        shape = geometry(g, arcs)
+        if not shape["coordinates"]:
             continue
-        iso2, name = COUNTRIES[gid]
         feats.append({
             "type": "Feature",
             "id": iso2,
-            "properties": {
-                "name": name,
-                "iso_a2": iso2,
-                "iso_n3": gid,
-                "name_ne": g.get("properties", {}).get("name"),
-            },
-            "geometry": geometry(g, arcs),
+            "properties": {"name": name, "iso_a2": iso2, "iso_n3": gid, "name_ne": short},
+            "geometry": shape,
         })
-    missing = set(COUNTRIES) - {f["properties"]["iso_n3"] for f in feats}
-    if missing:
-        raise SystemExit(f"ids not found in {src}: {sorted(missing)}")
-    order = list(COUNTRIES)
-    feats.sort(key=lambda f: order.index(f["properties"]["iso_n3"]))
+    feats.sort(key=lambda f: f["id"])
     fc = {
         "type": "FeatureCollection",
         "source": "Natural Earth 1:50m Admin 0 (v4.1.0) via npm world-atlas 2.0.2 "
