@@ -11,8 +11,9 @@ corpus -> text -> tagging -> geo -> incidents -> maps/charts/export -> report.
 from .charts import (figures_timeline, plot_articles_timeline, plot_fatalities_by_place,
                      plot_figures, save_figure)
 from .corpus import load_articles, skipped_files
-from .errors import (CarlibError, CarlibWarning, CorpusError, CorpusWarning, ExportError,
-                     GazetteerError, LexiconError, ProfileError, TableError)
+from .errors import (CacheWarning, CarlibError, CarlibWarning, CorpusError, CorpusWarning,
+                     ExportError, GazetteerError, LexiconError, ProfileError, ReportError,
+                     StoreError, TableError)
 from .export import (acled_companion, export_analysis, read_acled, to_acled, to_excel,
                      to_geojson, to_parquet)
 from .geo import OfflineGeocoder, geolocate, geoparse, unresolved
@@ -26,7 +27,8 @@ from .text import sentences
 
 __all__ = [
     "CarlibError", "CarlibWarning", "CorpusError", "CorpusWarning", "GazetteerError",
-    "LexiconError", "ProfileError", "TableError", "ExportError",
+    "LexiconError", "ProfileError", "TableError", "ExportError", "ReportError", "StoreError",
+    "CacheWarning",
     "Profile", "profile", "use_profile",
     "load_articles", "skipped_files", "sentences",
     "Tags", "extract_mentions", "tag", "extract_dates", "extract_figures", "tag_corpus",

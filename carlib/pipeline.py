@@ -2,29 +2,34 @@
 
 ``analyse(corpus)`` loads the articles, tags them, geoparses them and extracts the incidents,
 each step reusing the tables of the steps before it. The result is kept in the cache folder
-(``carlib.geo.gazetteer.cache_dir()``), keyed by the corpus files' bytes and by carlib's own
-code and data files (lexicons, gazetteer supplement), so editing an article or a lexicon gives
-a fresh analysis and nothing else does. The notebooks all start from it, so a report run parses
-each article once.
+(``carlib.geo.gazetteer.cache_dir()/analyses/<key>/``, one Parquet file per table, see
+:mod:`carlib.store`), keyed by every file the corpus holds (its path inside the corpus and its
+bytes), the profile, and carlib's own code and data files (lexicons, gazetteer supplements),
+so editing, adding or moving an article or a lexicon gives a fresh analysis and nothing else
+does. The notebooks all start from it, so a report run parses each article once. A damaged
+entry is computed again (logged, naming it); a cache folder that cannot be written gives a
+:class:`~carlib.errors.CacheWarning` and the analysis uncached.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import pickle
+import os
 import warnings
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import CorpusWarning, load_articles
-from .files import atomic_path
+from .corpus import METADATA_FILE, CorpusWarning, load_articles
+from .errors import CacheWarning, StoreError
 from .geo import geolocate, locate_figures
 from .geo.gazetteer import cache_dir
 from .profile import profile
 from .incidents import extract_incidents
+from .store import FORMAT, load_tables, save_tables
 from .tagging import Tags, tag_corpus
 
 __all__ = ["Analysis", "analyse"]
@@ -64,18 +69,79 @@ class Analysis:
             "Figures about people": str(len(self.tags.figures)),
         }
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, the tags' under their own (as :mod:`carlib.store` keeps them).
+
+        >>> sorted(analyse("seeds").tables())  # doctest: +SKIP
+        ['articles', 'dates', 'figures', 'focus', 'incidents', 'mentions', 'places', 'sentences']
+        """
+        return {"articles": self.articles,
+                **{f.name: getattr(self.tags, f.name) for f in fields(Tags)},
+                "places": self.places, "focus": self.focus, "incidents": self.incidents}
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, pd.DataFrame], messages: list[str]) -> "Analysis":
+        """The analysis whose :meth:`tables` are ``tables``, with its loading warnings.
+
+        >>> a = Analysis.from_tables(analysis.tables(), analysis.warnings)  # doctest: +SKIP
+        """
+        return cls(tables["articles"], Tags(**{f.name: tables[f.name] for f in fields(Tags)}),
+                   tables["places"], tables["focus"], tables["incidents"], list(messages))
+
+
+def _inputs(corpus: Path) -> Iterator[tuple[str, bytes]]:
+    """What the analysis of ``corpus`` depends on, as (label, bytes): every file under a
+    corpus folder by its path inside it (so moving an article into a subfolder counts, whether
+    subfolders are read or only warned about), or a file with the ``articles.csv`` and the
+    names of the ``.txt`` files beside it; then the profile, carlib's own files and the
+    profile's supplements."""
+    yield "corpus", str(corpus).encode()  # the articles' paths and the warnings quote it
+    if corpus.is_dir():
+        for path in sorted(corpus.rglob("*")):
+            if path.is_file():
+                yield f"corpus/{path.relative_to(corpus).as_posix()}", path.read_bytes()
+    elif corpus.is_file():
+        yield "file", corpus.read_bytes()
+        metadata = corpus.parent / METADATA_FILE
+        if metadata.is_file():
+            yield METADATA_FILE, metadata.read_bytes()
+        yield "beside", "\n".join(sorted(p.name for p in corpus.parent.glob("*.txt"))).encode()
+    yield "profile", repr(profile()).encode()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            yield f"carlib/{path.relative_to(_PACKAGE).as_posix()}", path.read_bytes()
+    for path in profile().supplements:
+        if path.is_file():
+            yield f"supplement {path.resolve()}", path.read_bytes()
+
 
 def _fingerprint(corpus: Path) -> str:
-    digest = hashlib.sha256()
-    # a single .txt also reads the articles.csv beside it
-    files = sorted(corpus.rglob("*")) if corpus.is_dir() else [corpus,
-                                                                corpus.parent / "articles.csv"]
-    code = sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.csv"))
-    for path in [*files, *code, *profile().supplements]:
-        if path.is_file():
-            digest.update(str(path.name).encode())
-            digest.update(path.read_bytes())
+    digest = hashlib.sha256(f"store format {FORMAT}".encode())
+    for label, data in _inputs(corpus):
+        digest.update(f"\0{label}\0{len(data)}\0".encode())
+        digest.update(data)
     return digest.hexdigest()[:24]
+
+
+def _cached(folder: Path) -> Analysis | None:
+    """The analysis stored in ``folder``; None when there is none or it is damaged (logged)."""
+    if not os.path.lexists(folder):
+        return None
+    try:
+        tables, notes = load_tables(folder)
+        return Analysis.from_tables(tables, notes["warnings"])
+    except (StoreError, KeyError, TypeError) as err:
+        log.warning("cached analysis %s is unreadable (%s); computing it again", folder, err)
+        return None
+
+
+def _keep(result: Analysis, folder: Path) -> None:
+    """Store ``result`` in ``folder``; warn, and keep it only in memory, when that fails."""
+    try:
+        save_tables(folder, result.tables(), {"warnings": result.warnings})
+    except (OSError, StoreError) as err:
+        warnings.warn(f"could not keep the analysis in {folder} ({err}); returning it "
+                      "uncached", CacheWarning, stacklevel=3)
 
 
 def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
@@ -85,16 +151,12 @@ def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
     >>> a.incidents[["location", "fatalities"]]  # doctest: +SKIP
     """
     corpus = Path(corpus)
-    stored = cache_dir() / "analyses" / f"{_fingerprint(corpus)}.pickle"
-    if cache and stored.exists():
-        try:
-            result = pickle.loads(stored.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError) as err:
-            log.warning("cached analysis %s is unreadable (%s); computing it again", stored, err)
-        else:
-            for message in result.warnings:  # a cached corpus warns as loudly as a fresh one
-                warnings.warn(message, CorpusWarning, stacklevel=2)
-            return result
+    stored = cache_dir() / "analyses" / _fingerprint(corpus) if cache else None
+    result = _cached(stored) if stored is not None else None
+    if result is not None:
+        for message in result.warnings:  # a cached corpus warns as loudly as a fresh one
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+        return result
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus)
@@ -106,7 +168,6 @@ def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
     tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
     incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
     result = Analysis(articles, tags, geography.places, geography.focus, incidents, messages)
-    if cache:
-        with atomic_path(stored) as tmp:
-            tmp.write_bytes(pickle.dumps(result))
+    if stored is not None:
+        _keep(result, stored)
     return result

