@@ -150,6 +150,9 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "Peacekeepers failed to prevent killings in Bangui.",
     "Aid groups fear attacks on the camps of Bambari could resume.",
     "The killings must stop, the minister said.",
+    "The UN called on the authorities to investigate the attacks on Bria.",
+    "To combat rising attacks, the government declared a state of emergency in Kaga-Bandoro.",
+    "The raids on Bossangoa are part of a wider conflict between the armed groups.",
 ])
 def test_background_hedges_and_fears_are_not_incidents(text):
     assert extract_incidents(corpus(text)).empty
@@ -269,3 +272,16 @@ def test_seed_reports_match_the_gold(seed_articles, root):
     # measured 2026-12-01 (README: scores): the seeds' gold codes displacement as events,
     # the development corpus's conventions do not, so the seeds score lower than before
     assert kind.f1 >= 0.35 and actor.value >= 0.75 and day.value >= 0.9
+
+
+@pytest.mark.parametrize("target", ["an army position", "a patrol", "a military base",
+                                    "a UN base"])
+def test_an_attack_on_an_armed_post_is_a_battle(target):
+    row = one(f"Gunmen attacked {target} near Kabo on Wednesday, killing two soldiers.")
+    assert row.event_type == "Battles"
+
+
+def test_an_unknown_village_near_a_known_name_is_the_village_as_written():
+    row = one("Separatists killed nine people in a raid on the village of Bamenyam in "
+              "Cameroon's West region on Tuesday.", published="2023-11-22")
+    assert row.location == "Bamenyam" and pd.isna(row.latitude)

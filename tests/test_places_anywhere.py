@@ -125,3 +125,15 @@ def test_no_dev_place_lands_in_an_unrelated_country_unless_flagged(dev_geography
                 row.relation != "dateline":  # where the story was filed, never an event's place
             stray.append((row.article_id, row.quote, row.country_code))
     assert not stray, stray[:10]
+
+
+def test_a_capital_speaking_for_its_government_is_a_speaker_not_a_scene(gaz):
+    row = place("Russia sent troops to the Central African Republic, but Moscow has said "
+                "they are not involved in combat.", "Moscow", gaz)
+    assert row["relation"] == "speaker"
+
+
+def test_a_social_network_is_not_a_place(gaz):
+    quotes = geo("The prime minister said on Twitter that the attack in Gimbi was "
+                 "horrific.", gaz).places["quote"].tolist()
+    assert "Twitter" not in quotes

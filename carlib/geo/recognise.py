@@ -75,6 +75,7 @@ class Patterns:
     destination: re.Pattern
     origin: re.Pattern
     speaker: re.Pattern
+    speaker_after: re.Pattern  # "Moscow has said": a capital speaking for its government
     at: re.Pattern
     list_join: re.Pattern
     region: re.Pattern
@@ -106,7 +107,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         "direction", "place_noun", "place_preposition", "list_intro", "near", "destination",
         "neighbour_adjective", "origin", "speech_verb", "region_noun", "spread_preposition",
         "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
-        "estimate", "facility_noun", "list_intro_far")}
+        "estimate", "facility_noun", "list_intro_far", "speech_aux")}
     the = rf"(?:(?:{c['determiner']})\s+)"
     noun_of = rf"(?:(?:{c['place_noun']})\s+(?:of\s+)?)"  # "to the town of", "from the village of"
     direction_of = rf"(?:{c['direction']})\s+(?:of|from)"  # "north of", "east from"
@@ -133,6 +134,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         origin=re.compile(rf"\b(?:{c['origin']})\s+{the}?{noun_of}?\Z"),
         speaker=re.compile(rf"\b(?:{c['speech_verb']})\b[^.;]{{0,40}}\b(?:{c['origin']})\s+"
                            rf"{the}?(?:[\w-]+\s+){{0,3}}\Z"),
+        speaker_after=re.compile(rf"\s+(?:(?:{c['speech_aux']})\s+)*(?:{c['speech_verb']})\b"),
         at=re.compile(rf"\b(?:{c['place_preposition']})\s+{the}?"
                       rf"(?:(?:{c['direction']})\s+)?\Z|\b(?:{c['place_noun']})\s+"
                       rf"(?:(?:{c['list_intro']})\s+)?\Z"),
@@ -187,6 +189,8 @@ def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
     text = sentence.text
     if sentence.in_dateline(start, end):
         return "dateline"
+    if p.speaker_after.match(text, end):
+        return "speaker"
     lo = max(0, start - 80)
     for name, pattern in (("speaker", p.speaker), ("near", p.near), ("to", p.destination),
                           ("from", p.origin), ("at", p.at)):

@@ -139,6 +139,7 @@ def _resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Pat
     return None
 
 
+_MISSPELLING = 0.8  # edit similarity of a misspelt name to the town it means
 _ABROAD = "outside the article's focus country, its neighbours and the countries it names"
 
 
@@ -194,13 +195,25 @@ def _site(c: Candidate, places: list[Place], home: set[str], near: set[str],
     return None
 
 
+def _edit_similarity(a: str, b: str) -> float:
+    """1 - edits / length, a swap of two letters one edit (``Boaro``/``Baoro`` 0.8)."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.normalized_similarity(fold(a).casefold(), fold(b).casefold())
+
+
 def _near_miss(c: Candidate, focus: Focus, gaz: Gazetteer) -> Place:
-    """A cue-backed name the gazetteer does not know: a flagged fuzzy match, or unresolved."""
+    """A cue-backed name the gazetteer does not know: a misspelling of a town of the focus
+    country (one edit in five letters at most: flagged, at that town), else the name as
+    written, unresolved, with the nearest names as suggestions: a near miss in another
+    country or two edits away is a different place more often than not."""
     countries = ({focus.country} | focus.neighbours) - {None}
     matches = gaz.fuzzy(c.name, countries, cutoff=0.6) if countries else []
     suggestions = "; ".join(f"{q.name} ({q.country_code}) {s:.2f}" for q, s in matches[:3])
-    if matches and matches[0][1] >= 0.8 and len(fold(c.name)) >= 5:
-        place, score = matches[0]
+    misspelt = [(q, s) for q, s in matches if q.country_code == focus.country
+                and _edit_similarity(c.name, q.name) >= _MISSPELLING]
+    if misspelt and len(fold(c.name)) >= 5:  # "Aliando", "Boaro": one slip of a focus town
+        place, score = misspelt[0]
         return place.with_(method="fuzzy", confidence=round(0.5 * score, 2), needs_review=True,
                            suggestions=suggestions,
                            geo_precision=max(2, place.geo_precision or 1))

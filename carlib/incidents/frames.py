@@ -137,13 +137,22 @@ def _when(dates: list, published: pd.Timestamp, precision: object
     return published, 3, None
 
 
+def _as_written(place: dict) -> dict:
+    """A near miss (``Bamenyam``, nearest known ``Bamenda``) places an event under the name the
+    text gives, with no point: the nearest spelling is a suggestion, not the place."""
+    return {**place, "name": place["quote"], "lat": float("nan"), "lon": float("nan"),
+            "geonameid": None, "admin1": "", "admin2": "", "geo_precision": 2}
+
+
 def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
     """The mentions in ``lo..hi`` that say where something happened: not a destination, an
     origin, a speaker's place or a dateline, a country only where the text says ``in`` it;
     a place ``near`` which it happened only when no place ``at`` which it happened is named."""
-    found = [p for p in places if lo <= p["start"] < hi and p["relation"] in ("at", "near", "")
+    found = [_as_written(p) if p["method"] == "fuzzy" else p for p in places
+             if lo <= p["start"] < hi and p["relation"] in ("at", "near", "")
              and p["kind"] in ("name", "capital", "region") and not (
-                 p["needs_review"] and p["method"] not in ("unresolved", "offset", "site"))
+                 p["needs_review"] and p["method"] not in ("unresolved", "offset", "site",
+                                                           "fuzzy"))
              and (p["feature"] != "country" or p["relation"] in ("at", "near"))]
     at = [p for p in found if p["relation"] != "near"]
     near_towns = [p for p in found if p["relation"] == "near" and p["feature"] not in _AREAS]
@@ -410,12 +419,20 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
         for cause in (c for c in causes if c.trigger.start == chosen.trigger.start):
             cause.deaths.extend(d for d in f.deaths if d not in cause.deaths)  # every place
             cause.single_victim = cause.single_victim or bool(f.patient and f.patient.single)
-            if cause.patient is None or (f.patient is not None and f.patient.armed
-                                         and not cause.patient.armed):
+            if cause.patient is None or (f.patient is not None and f.patient.armed and (
+                    not cause.patient.armed or _more_specific(f.patient, cause))):
                 cause.patient = f.patient if f.patient is not None else cause.patient
             if cause.agent is None:
                 cause.agent = f.agent
     return kept
+
+
+def _more_specific(dead: Participant, cause: Frame) -> bool:
+    """``a Burundian peacekeeper was killed when rebels attacked a patrol``: the dead say whose
+    the unnamed armed unit was, unless they are the attackers themselves."""
+    attackers = cause.agent.label if cause.agent is not None else None
+    return not cause.patient.named and dead.label != attackers and (
+        dead.named or dead.type != cause.patient.type)
 
 
 def _assign_deaths(found: list[Frame], figures: list) -> None:
