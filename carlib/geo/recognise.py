@@ -32,7 +32,6 @@ from .gazetteer import Gazetteer, fold
 __all__ = ["Candidate", "candidates", "Patterns", "patterns"]
 
 _CAP = r"(?:[A-Z][\w’'-]*\w|[A-Z])"
-_PIECE_BREAK = re.compile(r"['’]s\b\s*|\s+of\s+")  # "Beni’s Beu", "Area of Plateau"
 _WORD = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?")  # NGO, IDPs, UNHCR
 
@@ -87,6 +86,7 @@ class Patterns:
     lead_before: re.Pattern  # that generic word right before a name
     determiner_lead: re.Pattern
     offset_after: re.Pattern  # ", about 30 km north of X"
+    piece_break: re.Pattern  # "Beni’s Beu", "Area of Plateau": two names in one run
     words: dict  # the word lists read per span: not_place, function_word, direction, ...
 
 
@@ -108,9 +108,11 @@ def patterns(gaz: Gazetteer) -> Patterns:
         "neighbour_adjective", "origin", "speech_verb", "region_noun", "spread_preposition",
         "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
         "estimate", "facility_noun", "list_intro_far", "speech_aux")}
+    c.update({kind: cues(kind, case="exact").regex for kind in ("genitive", "direction_link")})
+    of = rf"(?:{c['genitive']})"
     the = rf"(?:(?:{c['determiner']})\s+)"
-    noun_of = rf"(?:(?:{c['place_noun']})\s+(?:of\s+)?)"  # "to the town of", "from the village of"
-    direction_of = rf"(?:{c['direction']})\s+(?:of|from)"  # "north of", "east from"
+    noun_of = rf"(?:(?:{c['place_noun']})\s+(?:{of}\s+)?)"  # "to the town of", "from the village of"
+    direction_of = rf"(?:{c['direction']})\s+(?:{c['direction_link']})"  # "north of", "east from"
     particles = cues("place_particle", case="exact").regex
     articles = cues("name_article", case="exact").regex
     distance = rf"(?:(?:(?:{c['estimate']})\s+)?[\d.,]+\s*(?:{c['distance_unit']})\b" \
@@ -141,13 +143,13 @@ def patterns(gaz: Gazetteer) -> Patterns:
         list_join=re.compile(rf"^\s*(?:,\s*(?:(?:{c['conjunction']})\s+)?|\s+(?:{c['conjunction']})"
                              rf"\s+)$"),
         region=re.compile(
-            rf"\b{the}?(?P<dir>{c['direction']})\s+(?:{c['region_noun']})\s+of\s+"
+            rf"\b{the}?(?P<dir>{c['direction']})\s+(?:{c['region_noun']})\s+{of}\s+"
             rf"{the}?(?P<of>{_CAP}(?:\s+{_CAP})*)"
             rf"|\b(?:{c['spread_preposition']})\s+{the}(?P<dir2>{c['direction']})\b"
             rf"(?!\s+(?:{c['place_noun']})\b)(?!\s+[A-Z])"
             rf"|\b(?P<dir3>{c['direction']})(?:\s+(?:{c['conjunction']})\s+"
-            rf"(?:{c['direction']}))?\s+(?:of\s+)?{the}(?:{c['capital_noun']})\b"),
-        capital=re.compile(rf"\b{the}(?:{c['capital_noun']})\b(?!\s+of\s+[A-Z])(?!,?\s+[A-Z])"),
+            rf"(?:{c['direction']}))?\s+(?:{of}\s+)?{the}(?:{c['capital_noun']})\b"),
+        capital=re.compile(rf"\b{the}(?:{c['capital_noun']})\b(?!\s+{of}\s+[A-Z])(?!,?\s+[A-Z])"),
         generic_after=re.compile(
             rf"\s+(?:(?P<admin_unit>{generic['admin_unit']})|(?P<facility_noun>"
             rf"{generic['facility_noun']})|(?P<road_noun>{generic['road_noun']}))\b"),
@@ -158,7 +160,8 @@ def patterns(gaz: Gazetteer) -> Patterns:
         lead_before=re.compile(rf"\b(?:{cues('name_lead', case='exact').regex})\s+\Z"),
         determiner_lead=re.compile(rf"^(?:{cues('determiner', case='forms').regex})\s+"),
         offset_after=re.compile(rf",?\s+(?P<distance>{distance})\s*(?P<dir>{c['direction']})?"
-                                rf"\s*(?:of|from)\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
+                                rf"\s*(?:{c['direction_link']})\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
+        piece_break=re.compile(rf"['’]s\b\s*|\s+{of}\s+"),
         words={"not_place": cues("not_place", case="exact"),
                "organisation_head": cues("organisation_head", case="exact"),
                **{kind: cues(kind) for kind in ("function_word", "direction", "group_adjective",
@@ -317,7 +320,7 @@ def _pieces(text: str, start: int, end: int, gaz: Gazetteer, p: Patterns
     ``Map of Tillaberi``); a run the gazetteer does not know keeps its longest known first
     words (``Bangui Last Updated`` -> ``Bangui``)."""
     out, at = [], start
-    for m in _PIECE_BREAK.finditer(text[start:end]):
+    for m in p.piece_break.finditer(text[start:end]):
         out.append((at, start + m.start()))
         at = start + m.end()
     out.append((at, end))
