@@ -313,3 +313,122 @@ def test_the_anchor_shortcut_finds_what_the_full_pattern_finds(text):
     lexicon = _lexicon()
     assert [m.span() for m in _finditer(text, lexicon)] == \
         [m.span() for m in lexicon.pattern.finditer(text)]
+
+
+# --------------------------------------------------------------------------- words are data
+
+
+def _date_module_strings():
+    """The string literals of dates.py by role: arguments of the alternation builders,
+    operands of comparisons, dict keys, set members and module-level tuples and lists (what
+    matching keys on), and regex-looking literals (f-string pieces included); docstrings and
+    the wording of notes left out."""
+    import ast
+    import inspect
+
+    from carlib.tagging import dates as module
+
+    tree = ast.parse(inspect.getsource(module))
+    builders, keyed, regexes = [], [], []
+
+    def strings(node):
+        return [n.value for n in ast.walk(node)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
+                  and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_alternation", "_any"):
+            builders += [s for arg in node.args for s in strings(arg)
+                         if not isinstance(arg, ast.Name)]
+        elif isinstance(node, ast.Compare):
+            keyed += [c.value for c in [node.left, *node.comparators]
+                      if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+            keyed += [s for c in node.comparators if isinstance(c, (ast.Tuple, ast.List, ast.Set))
+                      for s in strings(c)]
+        elif isinstance(node, ast.Dict):
+            keyed += [k.value for k in node.keys
+                      if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        elif isinstance(node, ast.Set) or (isinstance(node, ast.Assign) and node in tree.body):
+            elts = node.elts if isinstance(node, ast.Set) else getattr(node.value, "elts", [])
+            keyed += [e.value for e in elts
+                      if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                and id(node) not in docstrings and ("\\" in node.value or "(?" in node.value)):
+            regexes.append(node.value)
+    return builders, keyed, regexes
+
+
+def test_no_english_word_list_is_left_in_the_dates_code():
+    """The house rule: the words are in date_words.csv, the code holds the grammar. A literal
+    the code keys on may be a lexicon value, a kind or a group name of the pattern, never a
+    word (``last``, ``between``, ``the``, ``earlier in``) — nor may a regex spell one."""
+    import re
+
+    lexicon = read_lexicon("date_words", ("word", "kind", "value", "source"))
+    identifiers = set(lexicon["value"]) | set(lexicon["kind"]) | set(_lexicon().pattern.groupindex)
+    words = {" ".join(w.lower().split()) for w in lexicon["word"]} - identifiers
+    builders, keyed, regexes = _date_module_strings()
+    listed = sorted({w for s in builders for w in re.split(r"[\s_]+", s.lower()) if w in words})
+    assert listed == [], f"word lists written in the code: {listed}"
+    spelled = sorted({s for s in keyed if " ".join(s.lower().split()) in words})
+    assert spelled == [], f"lexicon words the code compares or looks up: {spelled}"
+    in_regexes = set()
+    for regex in regexes:
+        bare = re.sub(r"\\[A-Za-z]|\[[^\]]*\]|\(\?P?<\w*>?|\(\?\(\w+\)|\(\?P=\w+\)|\(\?[a-zA-Z]+:"
+                      r"|\{[^}]*\}", " ", regex)
+        in_regexes |= {w for w in re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", bare)
+                       if w.lower() in words}
+    assert in_regexes == set(), f"lexicon words written in regexes: {sorted(in_regexes)}"
+    # and no module-level table of English words
+    from carlib.tagging import dates as module
+    tables = {name: value for name, value in vars(module).items()
+              if name.isupper() and isinstance(value, (dict, tuple, list, set, frozenset))}
+    for name, value in tables.items():
+        assert not {k for k in value if isinstance(k, str) and k in words}, name
+
+
+FRENCH = """word,kind,value,source,case
+janvier,month,1,French month name (lower-case in French),
+décembre,month,12,French month name (lower-case in French),
+lundi,weekday,0,French weekday name,
+mardi,weekday,1,French weekday name,
+hier,day_word,-1,days after the publication date,
+aujourd'hui,day_word,0,days after the publication date,
+depuis,relation,since,French preposition,
+jusqu'au,relation,until,French preposition,
+le,determiner,,French article,
+les,determiner,,French article,
+er,ordinal_suffix,,French ordinal (1er),exact
+et,range_and,,French conjunction (les 5 et 6 décembre),
+en,year_cue,,French preposition before a year,
+"""
+
+
+def test_another_language_is_a_lexicon_file_not_code(tmp_path):
+    """A minimal French date_words.csv (no step, unit, anaphor ... kinds: they match nothing)
+    read through ``lexicon=``: French dates are found and resolved, English ones no longer."""
+    path = tmp_path / "date_words.csv"
+    path.write_text(FRENCH, encoding="utf-8")
+    text = ("Depuis le 1er décembre 2013, les combats ont repris hier à Bangui; "
+            "le vote a eu lieu les 5 et 6 décembre. Yesterday, last week and in 2012 nothing.")
+    french = extract_dates(make_articles(text), lexicon=path).set_index("quote")
+    assert list(french.index) == ["Depuis le 1er décembre 2013", "hier", "les 5 et 6 décembre"]
+    assert french.loc["Depuis le 1er décembre 2013", "relation"] == "since"
+    assert french.loc["Depuis le 1er décembre 2013", "date_start"] == pd.Timestamp("2013-12-01")
+    assert french.loc["hier", "date_start"] == pd.Timestamp("2014-01-29")
+    assert (french.loc["les 5 et 6 décembre", ["date_start", "date_end"]].tolist()
+            == [pd.Timestamp("2013-12-05"), pd.Timestamp("2013-12-06")])
+    english = extract_dates(make_articles(text))["quote"].tolist()
+    assert {"Yesterday", "last week", "2012"} <= set(english) and "hier" not in english
+
+
+def test_a_lexicon_case_outside_the_documented_ones_is_refused(tmp_path):
+    from carlib.lexicon import LexiconError
+
+    path = tmp_path / "date_words.csv"
+    path.write_text("word,kind,value,source,case\nhier,day_word,-1,test,sometimes\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match="case must be one of"):
+        extract_dates(make_articles("hier"), lexicon=path)

@@ -36,23 +36,33 @@ Friday of the previous Monday-Sunday week; ``today``/``yesterday``/``tomorrow`` 
 quoted speech are left unresolved because the day the words were spoken is not given.
 Also read: ``5-6 December``, ``March last year``, ``late 2012``, ``the 1990s``, ``last
 weekend``, ``in the coming weeks`` and ``the next day`` (the day after the previous date).
-The words (months, weekdays, future cues, relation words ...) are in the editable lexicon
-``carlib/lexicons/date_words.csv``; the grammar is one regex, compiled once and tried only
-near anchor words (a digit, a month, ``week`` ...), which keeps it at a few MB per second.
+Every word is in the editable lexicon ``carlib/lexicons/<language>/date_words.csv`` (columns
+``word, kind, value, source, case``; or your own CSV: ``extract_dates(..., lexicon=path)``):
+months, weekdays, relation and future cues, and the closed-class words of the grammar, each
+``kind`` with a language-neutral ``value`` the code reads (``step``: ``last`` = -1, ``this`` =
+0, ``next`` = 1; ``unit``/``unit_plural``: ``days`` = ``day``; ``anaphor_step``: ``the next
+day`` = +1; ``vague_period``: ``recent``/``coming``; ...). ``case`` is how a word may be written:
+blank (lower-case, Capitalised or UPPER), ``names`` (Capitalised or UPPER, as English writes
+months and weekdays), ``exact`` or ``any``. The code holds only the grammar of how the kinds
+combine: one regex, compiled once and tried only near anchor words (a digit, a month, a unit
+...), which keeps it at a few MB per second. Notes are descriptions in English, built from
+the matched words where they quote them.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Callable, Iterator
 
 import pandas as pd
 
-from ..lexicon import read_lexicon
+from ..lexicon import LexiconError, lexicon_path, read_lexicon
 from .numbers import words as number_words
 from .spans import PROVENANCE, Sentence, frame, iter_sentences
 
@@ -60,22 +70,22 @@ __all__ = ["extract_dates", "DATE_COLUMNS"]
 
 DATE_COLUMNS = PROVENANCE + ["date_start", "date_end", "precision", "relation", "kind",
                              "resolved", "note"]
+# the language-neutral values of the lexicon: units (= precisions), parts of a period
 PRECISION_RANK = {"day": 0, "week": 0, "month": 1, "year": 2}
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # days of a month
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # months of a year
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # years of a decade
-DAY_STEPS = {"previous": -1, "same": 0, "next": 1, "following": 1}  # "the next day"
-WEEK_STEPS = {"last": -1, "this": 0, "next": 1}
-WEEK_NAMES = {"last": "previous", "this": "same", "next": "next"}
 RECENT_PRECISION = {"day": "week", "week": "month", "month": "year", "year": "year"}
-# the anchor words of the grammar itself; REACH: how far before its anchor a match may start
-GRAMMAR_ANCHORS = ("day", "week", "month", "year", "ago", "then", "time")
+# how the notes name a step (the value of a ``step`` / ``anaphor_step`` word)
+STEP_NAMES = {-1: "previous", 0: "same", 1: "next"}
+DAY_STEP_NAMES = {-1: "the day before", 0: "the same day as", 1: "the day after"}
+# the kinds whose words anchor the grammar (every date expression contains a digit, a month,
+# a weekday or the last word of one of these); REACH: how far before its anchor a match starts
+ANCHOR_KINDS = ("day_word", "unit", "unit_plural", "ago", "anaphor", "weekend")
 REACH = 64
+CASES = ("forms", "names", "exact", "any")  # the ``case`` column; blank is ``forms``
 _WORD_START = re.compile(r"\b\w")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,(-]*$")
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_AND = re.compile(r"\s+and\s+", re.I)
-_FROM_TO = re.compile(r"\s*(?:to|through|and|-|–)\s*", re.I)
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[\s,(-]*$")
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -85,18 +95,24 @@ def _key(word: str) -> str:
     return " ".join(word.lower().rstrip(".").split())
 
 
-def _alternation(words: Iterable[str], *, names: bool = False) -> str:
-    """Case-sensitive alternation (fast in ``re``): lower-case, Capitalised and UPPER forms;
-    ``names`` (months, weekdays) only the last two. Longest first; a space is any whitespace.
-    """
-    forms = {f for w in words for f in (w.capitalize(), w.upper(), *(() if names else (w,)))}
-    return "(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                            for f in sorted(forms, key=len, reverse=True)) + ")"
-
-
-def _any(words: str) -> str:
-    """``_alternation`` of space-separated words; ``_`` joins a phrase (``earlier_this``)."""
-    return _alternation(w.replace("_", " ") for w in words.split())
+def _alternation(words: dict[str, str]) -> str:
+    """Case-sensitive alternation (fast in ``re``) of ``words`` (word -> its ``case``):
+    ``forms`` lower-case, Capitalised and UPPER; ``names`` (months, weekdays in English) only
+    the last two; ``exact`` as written; ``any`` any case. Longest first; a space is any
+    whitespace. No words: a pattern that never matches."""
+    forms: dict[str, bool] = {}  # form -> whether any case goes
+    for word, case in words.items():
+        variants = ((word,) if case in ("exact", "any") else
+                    (word.capitalize(), word.upper()) if case == "names" else
+                    (word, word.capitalize(), word.upper()))
+        forms.update((form, case == "any") for form in variants)
+    if not forms:
+        return "(?!)"
+    regexes = []
+    for form in sorted(forms, key=len, reverse=True):
+        regex = re.escape(form).replace(r"\ ", r"\s+")
+        regexes.append(f"(?i:{regex})" if forms[form] else regex)
+    return "(?:" + "|".join(regexes) + ")"
 
 
 def _shortest(words: set[str]) -> list[str]:
@@ -106,89 +122,130 @@ def _shortest(words: set[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """The words of ``date_words.csv`` by kind, each mapped to its language-neutral value."""
+
     months: dict[str, int]
     needs_cue: frozenset[str]  # "may": bare, it needs a preposition before it
     weekdays: dict[str, int]
     day_words: dict[str, int]
     relations: dict[str, str]
-    parts: dict[str, str]
+    parts: dict[str, str]  # -> early / mid / late
     numbers: dict[str, int]
     year_cues: frozenset[str]
+    steps: dict[str, int]  # "last" -> -1: weeks, months, years from publication
+    anaphor_steps: dict[str, int]  # "next" -> 1: days from the previous date
+    units: dict[str, str]  # "days" -> "day"
+    ago: dict[str, int]  # -> -1: the direction from publication
+    vague: dict[str, str]  # -> recent / coming
+    sides: dict[str, str]  # "earlier this", "later in" -> earlier / later
+    duration_leads: frozenset[str]  # "the" last year: a duration
+    range_from: frozenset[str]  # "from" March to May
     pattern: re.Pattern
     anchor: re.Pattern  # a word every date expression contains (a digit, a month, "week" ...)
     future: re.Pattern
+    possessive: re.Pattern  # "'s" after a bare year
+    range_between: re.Pattern  # "between " right before the first date of a range
+    range_and: re.Pattern  # " and " between the two dates of a between range
+    range_to: re.Pattern  # " to " between the two dates of a from range
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
-    """Read ``date_words.csv`` and compile the one combined pattern (once)."""
-    lex = read_lexicon("date_words", ("word", "kind", "value", "source"))
-    words = {kind: dict(zip(group["word"].map(_key), group["value"]))
-             for kind, group in lex.groupby("kind")}
-    full = {**words["month"], **words["ambiguous_month"]}
-    abbr = words["month_abbr"]
-    months = {w: int(v) for w, v in {**full, **abbr}.items()}
-    month_full = _alternation(full, names=True) + r"\b"
-    month_abbr = _alternation(abbr, names=True) + r"\b\.?"
-    weekday = _alternation(words["weekday"], names=True) + r"\b"
-    count = _alternation(words["count_noun"])
+@lru_cache(maxsize=4)
+def _lexicon(lexicon: str = "date_words") -> _Lexicon:
+    """Read ``date_words.csv`` (or the CSV at the path ``lexicon``) and compile the one
+    combined pattern (once). A kind the file lacks matches nothing."""
+    lex = read_lexicon(lexicon, ("word", "kind", "value", "source"))
+    cases = lex["case"].replace("", "forms") if "case" in lex else pd.Series("forms", lex.index)
+    unknown = sorted(set(cases) - set(CASES))
+    if unknown:
+        raise LexiconError(f"{lexicon_path(lexicon)}: case must be one of {CASES} or blank, "
+                           f"not {unknown}")
+    lex = lex.assign(key=lex["word"].map(_key), case=cases)
+    lex.loc[lex["case"] == "exact", "key"] = lex["word"]
+    words: dict[str, dict[str, str]] = defaultdict(dict)
+    case_of: dict[str, dict[str, str]] = defaultdict(dict)
+    for kind, key, value, case in zip(lex["kind"], lex["key"], lex["value"], lex["case"]):
+        words[kind][key], case_of[kind][key] = value, case
+
+    def alt(*kinds: str, value: str | None = None) -> str:
+        """The alternation of the words of ``kinds`` (only those of ``value``, if given)."""
+        return _alternation({w: case for kind in kinds for w, case in case_of[kind].items()
+                             if value is None or words[kind][w] == value})
+
+    def ints(kind: str) -> dict[str, int]:
+        return {w: int(v) for w, v in words[kind].items()}
+
+    months = {**ints("month"), **ints("ambiguous_month"), **ints("month_abbr")}
+    month_full = alt("month", "ambiguous_month") + r"\b"
+    month_abbr = alt("month_abbr") + r"\b\.?"
+    month = f"{month_full}|{month_abbr}"
+    weekday = alt("weekday") + r"\b"
+    count = alt("count_noun")
     year = rf"(?:19|20)\d\d\b(?![.,]\d)(?!\s+{count}\b)"
-    day = rf"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?![.,]\d)(?!\s+{count}\b)"
-    part = _alternation(words["part"])
-    units = _any("day week month year")
-    approx = _alternation(words["approximator"])
-    steps = _alternation(DAY_STEPS)
+    day = (rf"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:{alt('ordinal_suffix')})?(?!\d)(?![.,]\d)"
+           rf"(?!\s+{count}\b)")
+    part = alt("part")
+    step = alt("step")
+    the = alt("determiner")
     cardinals = {w: v for w, v in number_words().numbers.items() if v == int(v)}
-    numbers = {**{w: int(v) for w, v in cardinals.items()},
-               **{w: int(v) for w, v in words["number"].items()}}  # + "a couple of", "an"
-    number = _alternation(numbers)
-    the = _any("the")
-    to_day = rf"(?:\s*[-–]\s*|\s+{_any('and')}\s+)"  # "5-6 December", "5 and 6 December"
+    numbers = {**{w: int(v) for w, v in cardinals.items()}, **ints("number")}  # "a couple of"
+    number = _alternation({**{w: "forms" for w in cardinals}, **case_of["number"]})
+    to_day = rf"(?:\s*[-–]\s*|\s+{alt('range_and')}\s+)"  # "5-6 December", "5 and 6 December"
 
     def year_after(g: str) -> str:  # "19 December 2013", "Dec. 19, 2013", "March last year"
         return (rf"(?:,?\s+(?P<{g}_y>{year})|"
-                rf"\s+(?P<{g}_ry>{_any('last this next')})\s+{_any('year')}\b)?")
+                rf"\s+(?P<{g}_ry>(?P<{g}_rys>{step})\s+{alt('unit', value='year')})\b)?")
 
     branches = {
         "iso": r"(?:19|20)\d\d-[01]\d-[0-3]\d\b",
         "dmy": rf"(?:{weekday},?\s+)?(?:{the}\s+)?(?P<dmy_d>{day})(?:{to_day}(?P<dmy_d2>{day}))?"
-               rf"(?:\s+of)?\s+(?P<dmy_m>{month_full}|{month_abbr}){year_after('dmy')}",
-        "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month_full}|{month_abbr})\s+(?P<mdy_d>{day})"
+               rf"(?:\s+{alt('day_of')})?\s+(?P<dmy_m>{month}){year_after('dmy')}",
+        "mdy": rf"(?:{weekday},?\s+)?(?P<mdy_m>{month})\s+(?P<mdy_d>{day})"
                rf"(?:{to_day}(?P<mdy_d2>{day}))?{year_after('mdy')}",
-        "month": rf"(?:(?P<my_mod>{part}|{_any('last next this earlier_in later_in')})(?:-|\s+))?"
+        "month": rf"(?:(?P<my_mod>{part}|{alt('step', 'month_side')})(?:-|\s+))?"
                  rf"(?P<my_m>{month_full}|{month_abbr}(?=,?\s+{year})){year_after('my')}",
-        "ago": rf"(?:{approx}\s+)?(?P<ago_n>\d{{1,3}}|{number})\s+(?P<ago_u>{units})s?\s+"
-               rf"{_any('ago')}\b",
-        "recent": rf"{_any('in over during within')}\s+(?:"
-                  rf"{_any('recent the_past the_last the_past_few the_last_few')}|"
-                  rf"(?P<coming>{_any('the_coming the_next_few the_coming_few')}))\s+"
-                  rf"(?P<recent_u>{units})s\b",
-        "period": rf"(?:(?P<per_part>{part})\s+)?"
-                  rf"(?P<per_mod>{_any('earlier_this later_this last this next')})\s+"
-                  rf"(?P<per_u>{units})\b",
-        "weekend": rf"(?P<we_mod>{_any('last this next over_the at_the')})\s+"
-                   rf"{_any('weekend')}\b",
-        "day_word": _alternation(words["day_word"]) + r"\b",
-        "weekday": rf"(?:(?P<wd_mod>{_any('last next this')})\s+)?(?P<wd>{weekday})",
-        "anaphor": rf"(?:(?(rel){_any('then that_time')}|{_any('at_the_time at_that_time')})"
-                   rf"\b(?!\s+(?:of|when)\b)|{the}\s+(?P<nd_step>{steps})\s+{_any('day')}\b)",
+        "ago": rf"(?:{alt('approximator')}\s+)?(?P<ago_n>\d{{1,3}}|{number})\s+"
+               rf"(?P<ago_u>{alt('unit', 'unit_plural')})\s+(?P<ago_w>{alt('ago')})\b",
+        "recent": rf"{alt('vague_lead')}\s+(?P<vague>{alt('vague_period')})\s+"
+                  rf"(?P<recent_u>{alt('unit_plural')})\b",
+        "period": rf"(?:(?P<per_part>{part})\s+)?(?P<per_mod>{alt('step', 'period_side')})\s+"
+                  rf"(?P<per_u>{alt('unit')})\b",
+        "weekend": rf"(?P<we_mod>{alt('step', 'weekend_lead')})\s+{alt('weekend')}\b",
+        "day_word": alt("day_word") + r"\b",
+        "weekday": rf"(?:(?P<wd_mod>{step})\s+)?(?P<wd>{weekday})",
+        "anaphor": rf"(?:(?(rel){alt('anaphor', value='after_relation')}|"
+                   rf"{alt('anaphor', value='alone')})\b(?!\s+{alt('anaphor_stop')}\b)|"
+                   rf"{the}\s+(?P<nd_step>{alt('anaphor_step')})\s+{alt('unit', value='day')}\b)",
         "year": rf"(?<![\d$£€])(?<!\d[.,])(?:(?P<y_part>{part})(?:-|\s+))?"
-                rf"(?P<y>(?:19|20)\d0s\b|{year})",
+                rf"(?P<y>(?:19|20)\d0(?P<y_dec>{alt('decade_suffix')})\b|{year})",
     }
-    relation = _alternation(words["relation"])
     body = "|".join(f"(?P<{name}>{regex})" for name, regex in branches.items())
-    pattern = re.compile(rf"\b(?:(?P<rel>{relation})\s+(?:{the}\s+)?)?(?:{body})")
-    plain = _shortest({*(w.split()[-1] for w in words["day_word"]), *GRAMMAR_ANCHORS})
-    names = [w for w in _shortest({*months, *words["weekday"]}) if not any(p in w for p in plain)]
-    anchor = re.compile(rf"\d+|{_alternation(names, names=True)}|{_alternation(plain)}")
-    future = re.compile(rf"\b{_alternation(words['future_cue'])}\b")
+    pattern = re.compile(rf"\b(?:(?P<rel>{alt('relation')})\s+(?:{the}\s+)?)?(?:{body})")
+    last_words = {w.split()[-1]: case for kind in ANCHOR_KINDS
+                  for w, case in case_of[kind].items()}
+    plain = _shortest(set(last_words))
+    names = {w: case_of[k][w] for k in ("month", "ambiguous_month", "month_abbr", "weekday")
+             for w in _shortest({*months, *words["weekday"]})
+             if w in case_of[k] and not any(p in w for p in plain)}
+    anchor = re.compile(rf"\d+|{_alternation(names)}|"
+                        rf"{_alternation({w: last_words[w] for w in plain})}")
     return _Lexicon(
         months=months, needs_cue=frozenset(words["ambiguous_month"]),
-        weekdays={w: int(v) for w, v in words["weekday"].items()},
-        day_words={w: int(v) for w, v in words["day_word"].items()},
-        relations=words["relation"], parts=words["part"],
-        numbers=numbers,
-        year_cues=frozenset(words["year_cue"]), pattern=pattern, anchor=anchor, future=future)
+        weekdays=ints("weekday"), day_words=ints("day_word"),
+        relations=dict(words["relation"]), parts=dict(words["part"]), numbers=numbers,
+        year_cues=frozenset(words["year_cue"]), steps=ints("step"),
+        anaphor_steps=ints("anaphor_step"),
+        units={**words["unit"], **words["unit_plural"]}, ago=ints("ago"),
+        vague=dict(words["vague_period"]),
+        sides={**words["month_side"], **words["period_side"]},
+        duration_leads=frozenset(words["duration_lead"]),
+        range_from=frozenset(words["range_from"]),
+        pattern=pattern, anchor=anchor,
+        future=re.compile(rf"\b{alt('future_cue')}\b"),
+        possessive=re.compile(alt("possessive")),
+        # the words that join the two dates of a range, in any case
+        range_between=re.compile(rf"\b{alt('range_between')}\s+$", re.I),
+        range_and=re.compile(rf"\s+{alt('range_and')}\s+", re.I),
+        range_to=re.compile(rf"\s*(?:{alt('range_to')}|-|–)\s*", re.I))
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -286,18 +343,18 @@ def _choose_year(pub: _Published, month: int, first: int, last: int, future: boo
 
 
 def _calendar(ctx: _Context, month: int, first: int, last: int | None, year: str | None,
-              precision: str, relative_year: str | None = None, future: bool | None = None
-              ) -> _Reading:
+              precision: str, relative_year: tuple[int, str] | None = None,
+              future: bool | None = None) -> _Reading:
     """Days ``first``..``last`` (None = month end) of ``month`` in ``year``, in the
-    ``relative_year`` (``last``/``this``/``next`` year) or, without either, in the year chosen
-    from the publication date (``future`` overrides the sentence's cue)."""
+    ``relative_year`` (its step and words: ``(-1, "last year")``) or, without either, in the
+    year chosen from the publication date (``future`` overrides the sentence's cue)."""
     if year:
         chosen, kind, note = int(year), "absolute", ""
     elif relative_year:
-        step, kind, note = _key(relative_year), "relative", f"{_key(relative_year)} year"
+        (step, note), kind = relative_year, "relative"
         if ctx.published.start is None:
             return ctx.unresolved(precision, f"{note}; the article has no published date")
-        chosen = ctx.published.start.year + WEEK_STEPS[step]
+        chosen = ctx.published.start.year + step
     else:
         future = ctx.future if future is None else future
         chosen, note = _choose_year(ctx.published, month, first, last or 31, future)
@@ -330,15 +387,25 @@ def _narrow(reading: _Reading, part: str | None) -> _Reading:
     return replace(reading, start=start, end=end, note=f"{note}{part} = {unit} {low}-{high}")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _int_day(text: str) -> int:
-    return int(text.rstrip("stndrh"))
+    return int(_DIGITS.match(text).group())  # "19th" -> 19
+
+
+def _relative_year(m: re.Match, ctx: _Context, g: str) -> tuple[int, str] | None:
+    """``March last year``: the step of ``last`` and the words, as the note gives them."""
+    if not m[f"{g}_ry"]:
+        return None
+    return ctx.lex.steps[_key(m[f"{g}_rys"])], _key(m[f"{g}_ry"])
 
 
 def _day_month(m: re.Match, ctx: _Context, g: str) -> _Reading:
     first = _int_day(m[f"{g}_d"])
     last = _int_day(m[f"{g}_d2"]) if m[f"{g}_d2"] else first
     return _calendar(ctx, ctx.lex.months[_key(m[f"{g}_m"])], first, max(first, last),
-                     m[f"{g}_y"], "day", m[f"{g}_ry"])
+                     m[f"{g}_y"], "day", _relative_year(m, ctx, g))
 
 
 def _iso(m: re.Match, ctx: _Context) -> _Reading:
@@ -351,26 +418,32 @@ def _iso(m: re.Match, ctx: _Context) -> _Reading:
 def _month(m: re.Match, ctx: _Context) -> _Reading:
     month = ctx.lex.months[_key(m["my_m"])]
     modifier = _key(m["my_mod"] or "")
-    if modifier in WEEK_STEPS:
+    step = ctx.lex.steps.get(modifier)
+    if step is not None:  # "last December": the most recent December before publication
         pub = ctx.published
         if pub.start is None:
             return ctx.unresolved("month", f"{modifier} {calendar.month_name[month]}; "
                                   "the article has no published date")
-        year = {"last": pub.start.year - (month >= pub.start.month),
-                "this": pub.start.year,
-                "next": pub.end.year + (month <= pub.end.month)}[modifier]
+        if step < 0:
+            year = pub.start.year - (month >= pub.start.month) + step + 1
+        elif step > 0:
+            year = pub.end.year + (month <= pub.end.month) + step - 1
+        else:
+            year = pub.start.year
         return _Reading(date(year, month, 1), _month_end(year, month), "month", "relative",
                         f"{modifier} {calendar.month_name[month]} from the publication date")
-    future = False if modifier == "earlier in" else None  # "earlier in December" looks back
-    reading = _calendar(ctx, month, 1, None, m["my_y"], "month", m["my_ry"], future)
+    # "earlier in December" looks back
+    future = False if ctx.lex.sides.get(modifier) == "earlier" else None
+    reading = _calendar(ctx, month, 1, None, m["my_y"], "month", _relative_year(m, ctx, "my"),
+                        future)
     return _narrow(reading, ctx.lex.parts.get(modifier))
 
 
 def _year(m: re.Match, ctx: _Context) -> _Reading:
     first = int(m["y"][:4])
-    decade = m["y"].endswith("s")
+    decade = bool(m["y_dec"])
     reading = _Reading(date(first, 1, 1), date(first + 9 * decade, 12, 31), "year", "absolute",
-                       f"the {first}s" if decade else "")
+                       f"the {m['y']}" if decade else "")
     return _narrow(reading, ctx.lex.parts.get(_key(m["y_part"] or "")))
 
 
@@ -396,17 +469,19 @@ def _shifted(ctx: _Context, unit: str, steps: int, why: str) -> _Reading:
 def _ago(m: re.Match, ctx: _Context) -> _Reading:
     raw = _key(m["ago_n"])
     steps = int(raw) if raw.isdigit() else ctx.lex.numbers[raw]
-    unit = m["ago_u"].lower()
-    return _shifted(ctx, unit, -steps, f"{steps} {unit}(s) before publication")
+    unit = ctx.lex.units[_key(m["ago_u"])]
+    direction = ctx.lex.ago[_key(m["ago_w"])]
+    side = "before" if direction < 0 else "after"
+    return _shifted(ctx, unit, direction * steps, f"{steps} {unit}(s) {side} publication")
 
 
 def _recent(m: re.Match, ctx: _Context) -> _Reading:
     """``in recent days`` ends at publication, ``in the coming weeks`` starts there."""
-    precision = RECENT_PRECISION[m["recent_u"].lower()]
+    precision = RECENT_PRECISION[ctx.lex.units[_key(m["recent_u"])]]
     pub = ctx.published
     if pub.end is None:
         return ctx.unresolved(precision, "vague period; the article has no published date")
-    if m["coming"]:
+    if ctx.lex.vague[_key(m["vague"])] == "coming":
         return _Reading(pub.start, None, precision, "relative",
                         "vague coming period: starts at publication, end left open")
     return _Reading(None, pub.end, precision, "relative",
@@ -414,22 +489,24 @@ def _recent(m: re.Match, ctx: _Context) -> _Reading:
 
 
 def _period(m: re.Match, ctx: _Context) -> _Reading:
-    modifier, unit = _key(m["per_mod"]), m["per_u"].lower()
+    modifier, words = _key(m["per_mod"]), _key(m["per_u"])
+    unit, step = ctx.lex.units[words], ctx.lex.steps.get(modifier)  # no step: "later this"
+    words = f"{modifier} {words}"
     part = ctx.lex.parts.get(_key(m["per_part"] or ""))
-    if modifier in ("last", "next"):
-        reading = _shifted(ctx, unit, WEEK_STEPS[modifier], f"{modifier} {unit}")
+    if step:  # "last week", "next month"
+        reading = _shifted(ctx, unit, step, words)
     elif ctx.published.lacks(unit):
-        reading = ctx.unresolved(unit, f"{modifier} {unit}; {ctx.published.lacks(unit)}")
+        reading = ctx.unresolved(unit, f"{words}; {ctx.published.lacks(unit)}")
     elif part:
-        reading = _shifted(ctx, unit, 0, f"{modifier} {unit}")
+        reading = _shifted(ctx, unit, 0, words)
     else:
         whole, pub = _shifted(ctx, unit, 0, ""), ctx.published
-        if modifier == "later this" or (modifier == "this" and ctx.future):
+        if ctx.lex.sides.get(modifier) == "later" or (step == 0 and ctx.future):
             reading = _Reading(pub.start, whole.end, unit, "relative",
-                               f"{modifier} {unit}: from the publication date")
+                               f"{words}: from the publication date")
         else:
             reading = _Reading(whole.start, pub.end, unit, "relative",
-                               f"{modifier} {unit}: up to the publication date")
+                               f"{words}: up to the publication date")
     return _narrow(reading, part)
 
 
@@ -455,8 +532,9 @@ def _weekday(m: re.Match, ctx: _Context) -> _Reading:
         return ctx.unresolved("day", f"weekday; {missing}")
     pub, weekday = ctx.published.start, ctx.lex.weekdays[name.lower()]
     if modifier:
-        day = _monday(pub) + timedelta(weeks=WEEK_STEPS[modifier], days=weekday)
-        why = f"{name} of the {WEEK_NAMES[modifier]} week"
+        step = ctx.lex.steps[modifier]
+        day = _monday(pub) + timedelta(weeks=step, days=weekday)
+        why = f"{name} of the {_step_name(step)} week"
     elif ctx.future:
         day = pub + timedelta(days=(weekday - pub.weekday()) % 7)
         why = f"next {name} on or after publication (future cue)"
@@ -466,14 +544,19 @@ def _weekday(m: re.Match, ctx: _Context) -> _Reading:
     return _Reading(day, day, "day", "relative", why)
 
 
+def _step_name(step: int) -> str:
+    return STEP_NAMES.get(step, f"{step:+d}")
+
+
 def _weekend(m: re.Match, ctx: _Context) -> _Reading:
     modifier = _key(m["we_mod"])
     missing = ctx.published.lacks("day")
     if missing:
         return ctx.unresolved("day", f"weekend; {missing}")
     pub = ctx.published.start
-    if modifier in WEEK_STEPS:
-        week, why = WEEK_STEPS[modifier], f"weekend of the {WEEK_NAMES[modifier]} week"
+    if modifier in ctx.lex.steps:
+        week = ctx.lex.steps[modifier]
+        why = f"weekend of the {_step_name(week)} week"
     elif ctx.future or pub.weekday() >= 5:
         week, why = 0, "the weekend of the publication week"
     else:
@@ -488,12 +571,11 @@ def _anaphor(m: re.Match, ctx: _Context) -> _Reading:
     quote, earlier = ctx.previous
     if not m["nd_step"]:
         return replace(earlier, kind="relative", note=f"anaphoric: refers to '{quote}'")
-    step = m["nd_step"].lower()
     if earlier.precision != "day" or earlier.start is None or earlier.start != earlier.end:
         return ctx.unresolved("day", f"anaphoric: '{quote}' is not one known day")
-    offset = DAY_STEPS[step]
+    offset = ctx.lex.anaphor_steps[_key(m["nd_step"])]
     day = earlier.start + timedelta(days=offset)
-    relative_to = {-1: "the day before", 0: "the same day as", 1: "the day after"}[offset]
+    relative_to = DAY_STEP_NAMES.get(offset, f"{offset:+d} day(s) from")
     return _Reading(day, day, "day", "relative", f"anaphoric: {relative_to} '{quote}'")
 
 
@@ -536,14 +618,14 @@ def _is_date(m: re.Match, text: str, lex: _Lexicon) -> bool:
     previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 30), m.start())
     word = previous[1].lower() if previous else ""
     if branch == "year":
-        return bool(m["y_part"]) or m["y"].endswith("s") or word in lex.year_cues \
-            or text.startswith(("'s", "’s"), m.end())
+        return bool(m["y_part"] or m["y_dec"]) or word in lex.year_cues \
+            or bool(lex.possessive.match(text, m.end()))
     if branch == "month":
         return bool(m["my_mod"] or m["my_y"] or m["my_ry"]) \
             or _key(m["my_m"]) not in lex.needs_cue \
             or word in lex.year_cues
-    return bool(m["per_part"]) or not (word in ("the", "past")
-                                       and _key(m["per_mod"]) in ("last", "next"))
+    return bool(m["per_part"]) or not (word in lex.duration_leads  # "over the last year"
+                                       and lex.steps.get(_key(m["per_mod"])))
 
 
 def _relations(text: str, matches: list[re.Match], lex: _Lexicon) -> list[str]:
@@ -551,18 +633,20 @@ def _relations(text: str, matches: list[re.Match], lex: _Lexicon) -> list[str]:
     relations = [lex.relations.get(_key(m["rel"] or ""), "on") for m in matches]
     for i, (a, b) in enumerate(zip(matches, matches[1:])):
         gap = text[a.end():b.start()]
-        between = _BETWEEN.search(text, 0, a.start()) and _AND.fullmatch(gap)
-        if between or (_key(a["rel"] or "") == "from" and _FROM_TO.fullmatch(gap)):
+        between = lex.range_between.search(text, 0, a.start()) and lex.range_and.fullmatch(gap)
+        if between or (_key(a["rel"] or "") in lex.range_from and lex.range_to.fullmatch(gap)):
             relations[i] = "since"
             relations[i + 1] = "until" if relations[i + 1] == "on" else relations[i + 1]
     return relations
 
 
-def extract_dates(articles: pd.DataFrame, sents: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_dates(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
+                  lexicon: str | Path = "date_words") -> pd.DataFrame:
     """One row per temporal expression in ``articles``, resolved against each publication date.
 
-    ``sents`` (from :func:`carlib.text.sentences`) is reused when given. See the module
-    docstring for the columns and the conventions.
+    ``sents`` (from :func:`carlib.text.sentences`) is reused when given; ``lexicon`` is the
+    shipped ``date_words`` of the current language or the path to your own CSV (same columns).
+    See the module docstring for the columns and the conventions.
 
     >>> articles = pd.DataFrame({"article_id": ["a"],
     ...     "text": ["Talks resumed on Tuesday, since December 19 the town has been calm."],
@@ -572,7 +656,7 @@ def extract_dates(articles: pd.DataFrame, sents: pd.DataFrame | None = None) -> 
     0            Tuesday 2014-01-28       day       on
     1  since December 19 2013-12-19       day    since
     """
-    lex = _lexicon()
+    lex = _lexicon(str(lexicon))
     texts = dict(zip(articles["article_id"], articles["text"]))
     rows: list[dict] = []
     article_id, published, previous = None, _Published(None, None, None), None

@@ -69,12 +69,11 @@ _SP = r"[^\S\r\n]+"
 _LATIN = [chr(c) for c in range(0xC0, 0x250)]
 _UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 _LO = "a-z" + "".join(c for c in _LATIN if c.islower())
-_NAME_WORD = (rf"(?:(?:al|el|ad|ag|as|bin|ben)-|[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?"
+# a name word: "Samba-Panza", "McDonald", "O'Brien", with a hyphened prefix ("al-") from the lexicon
+_NAME_WORD = (rf"(?:(?:{{prefix}})-|[{_UP}]['’])?[{_UP}][{_LO}]+(?:[{_UP}][{_LO}]+)?"
               rf"(?:-[{_UP}{_LO}][{_LO}]+)*")
-_CORE = re.compile(_NAME_WORD)
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\s,;:()\[\]\"“”‘!?]+")
-_POSSESSIVE = re.compile(r"['’]s")
 _ALPHA_WORD = re.compile(r"[^\W\d_]+(?:[-'’.]+[^\W\d_]+)*\.?")  # "U.S.", "Samba-Panza"
 _NLTK_RESOURCES = ("taggers/averaged_perceptron_tagger_eng/", "chunkers/maxent_ne_chunker_tab/",
                    "corpora/words")
@@ -127,6 +126,7 @@ def _lexicon(lexicon: str) -> _Lexicon:
 class _Grammar:
     """The patterns of where news copy puts a name, built from the cue words once."""
 
+    core: re.Pattern  # one name word
     run: re.Pattern  # two or more capitalised words, with initials and particles between
     speech_before: re.Pattern  # "said " / "according to " right before a name
     speech_after: re.Pattern  # ", also said" right after a name
@@ -134,6 +134,8 @@ class _Grammar:
     preposition: re.Pattern  # " at the " between a role and its organisation
     list_join: re.Pattern  # ", and " between two names
     actor_to_name: re.Pattern  # "'s " or ", " between an actor and a name
+    possessive: re.Pattern  # "'s" in a word: "the country's interim president"
+    participle_suffixes: tuple[str, ...]  # "ed": "ousted" president ends the modifiers
 
 
 @lru_cache(maxsize=1)
@@ -141,9 +143,12 @@ def _grammar() -> _Grammar:
     speech = cues("speech_verb").regex
     particles = cues("name_particle", case="exact").regex
     the = cues("determiner").regex
+    possessive = cues("possessive", case="exact").regex
+    name_word = _NAME_WORD.format(prefix=cues("name_prefix", case="exact").regex)
     return _Grammar(
-        run=re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:{_SP}(?:(?:[{_UP}]\.|{particles}){_SP})*"
-                       rf"{_NAME_WORD})+(?!\w)"),
+        core=re.compile(name_word),
+        run=re.compile(rf"(?<![\w'’-]){name_word}(?:{_SP}(?:(?:[{_UP}]\.|{particles}){_SP})*"
+                       rf"{name_word})+(?!\w)"),
         speech_before=re.compile(rf"(?<!\w)(?:{speech}|{cues('attribution').regex}){_SP}\Z"),
         speech_after=re.compile(rf",?{_SP}(?:(?:{cues('speech_adverb').regex}){_SP}){{0,2}}"
                                 rf"(?:{speech})(?!\w)"),
@@ -151,7 +156,9 @@ def _grammar() -> _Grammar:
         preposition=re.compile(rf"{_SP}(?:{cues('affiliation_preposition').regex}){_SP}"
                                rf"(?:(?:{the}){_SP})?"),
         list_join=re.compile(rf",?{_SP}(?:{cues('conjunction').regex}){_SP}|,{_SP}"),
-        actor_to_name=re.compile(rf"(?:['’]s)?{_SP}|,{_SP}"))
+        actor_to_name=re.compile(rf"(?:{possessive})?{_SP}|,{_SP}"),
+        possessive=re.compile(possessive),
+        participle_suffixes=tuple(cues("participle_suffix", case="exact").phrases))
 
 
 @dataclass(frozen=True)
@@ -166,7 +173,8 @@ class _Roles:
 def _roles() -> _Roles:
     phrases = read_lexicon("roles", ("role",))["role"].str.lower().tolist()
     body = Phrases(phrases, case="as_written", loose=True).regex
-    role = rf"(?<!\w)(?P<role>{body})(?P<plural>s)?(?!\w)\.?"
+    plural = cues("plural_suffix").regex
+    role = rf"(?<!\w)(?P<role>{body})(?P<plural>{plural})?(?!\w)\.?"
     of = cues("affiliation_preposition").regex
     return _Roles(re.compile(role, re.I), re.compile(rf"{role}{_SP}\Z", re.I),
                   re.compile(rf"{role}{_SP}(?:{of}){_SP}[^,;:()\"“”]{{1,50}}?,{_SP}\Z", re.I),
@@ -229,13 +237,26 @@ def _blocks(ctx: _Context, token: re.Match, last: bool, in_role: bool) -> bool:
     """Whether this word of a capitalised run cannot be part of a person's name."""
     if in_role or ctx.actor_at(token.start()) or ctx.actor_at(token.end() - 1):
         return True
-    if not _CORE.fullmatch(token.group()):
+    if not _grammar().core.fullmatch(token.group()):
         return False  # a particle or an initial, kept only between two name words
     word = token.group().casefold()
     heads = _roles().heads
     return (word in cues("function_word")
             or any(part in ctx.lexicon.not_names for part in word.split("-"))
-            or (not last and (word in heads or word[:-1] in heads)))  # not John "Major"
+            or (not last and (word in heads or _plural_of(word) in heads)))  # not John "Major"
+
+
+def _plural_of(word: str) -> str | None:
+    """The singular of a plural ending in a ``plural_suffix`` (``presidents``), else None."""
+    for suffix in _plural_suffixes():
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[:-len(suffix)]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _plural_suffixes() -> tuple[str, ...]:
+    return tuple(p.casefold() for p in cues("plural_suffix").phrases)
 
 
 def _name_spans(ctx: _Context) -> Iterator[tuple[int, int]]:
@@ -250,7 +271,7 @@ def _name_spans(ctx: _Context) -> Iterator[tuple[int, int]]:
                     a <= token.start() < b for a, b in phrases)):
                 piece.append(token)
                 continue
-            cores = [t for t in piece if _CORE.fullmatch(t.group())]
+            cores = [t for t in piece if _grammar().core.fullmatch(t.group())]
             if 2 <= len(cores) <= 4:
                 yield cores[0].start(), cores[-1].end()
             piece = []
@@ -272,7 +293,7 @@ def _modifiers(ctx: _Context, start: int) -> tuple[list[str], str]:
         actor = ctx.actor_at(word.start())
         if actor:
             return words, actor.actor.label
-        if _POSSESSIVE.search(bare) or not _ALPHA_WORD.fullmatch(bare):
+        if _grammar().possessive.search(bare) or not _ALPHA_WORD.fullmatch(bare):
             break  # "the country's interim president"
         lower_before = bool(words) and words[0][:1].islower()
         name_like = bare[:1].isupper() and bare.casefold() not in ctx.lexicon.not_names
@@ -283,7 +304,7 @@ def _modifiers(ctx: _Context, start: int) -> tuple[list[str], str]:
             break
         words.insert(0, word.group() if "." in bare else bare)  # "U.S." ambassador
         start = word.start()
-        if bare.endswith("ed"):
+        if bare.endswith(_grammar().participle_suffixes):
             break
     return words, ""
 
