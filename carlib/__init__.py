@@ -16,11 +16,13 @@ from .errors import (CacheWarning, CarlibError, CarlibWarning, CorpusError, Corp
                      StoreError, TableError)
 from .export import (acled_companion, export_analysis, read_acled, to_acled, to_excel,
                      to_geojson, to_parquet)
+from .explore import explore, filter_incidents
 from .geo import OfflineGeocoder, geolocate, geoparse, unresolved
 from .incidents import extract_incidents
 from .maps import incident_map, plot_places, save_map
 from .pipeline import Analysis, analyse
 from .profile import Profile, profile, use_profile
+from .tables import notice, show_table
 from .tagging import (Tags, extract_dates, extract_figures, extract_mentions, key_dates,
                       mention_counts, tag, tag_corpus)
 from .text import sentences
@@ -38,6 +40,6 @@ __all__ = [
     "plot_articles_timeline", "plot_places", "figures_timeline", "plot_figures",
     "plot_fatalities_by_place", "save_figure",
     "to_acled", "acled_companion", "read_acled", "to_geojson", "to_excel", "to_parquet",
-    "export_analysis",
+    "export_analysis", "explore", "filter_incidents", "show_table", "notice",
 ]
 __version__ = "0.1.0"

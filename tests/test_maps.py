@@ -191,7 +191,7 @@ def test_the_map_draws_in_a_real_browser_with_no_network(incidents, tmp_path):
         assert page.locator(f"path.leaflet-interactive.{INCIDENT_CLASS}").count() == 4
         assert page.locator(f"path.{INCIDENT_CLASS}.approximate").count() == 1
         outlines = page.locator(f"path.leaflet-interactive:not(.{INCIDENT_CLASS})")
-        assert outlines.count() == len(country_outlines()["features"])
+        assert 3 < outlines.count() < 40  # the region around the focus, not the world
         assert page.locator(".carlib-legend").is_visible()
         labels = page.locator(".carlib-country-label").all_inner_texts()
         assert {"Central African Republic", "Chad", "Cameroon"} <= set(labels)

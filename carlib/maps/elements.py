@@ -19,10 +19,11 @@ from branca.element import MacroElement
 from folium.template import Template
 from markupsafe import Markup
 
+from ..geo.countries import country_name
 from .shaping import date_text, fatalities_text, marker_radius, reports, text
 
 __all__ = ["escape", "popup_html", "legend_html", "Legend", "cluster_icon", "circle_svg",
-           "MAP_CSS"]
+           "place_text", "report_items", "render", "MAP_CSS"]
 
 _TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 MAP_CSS = (_TEMPLATES / "map.css").read_text(encoding="utf-8")
@@ -49,16 +50,46 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _render(template: str, **values: Any) -> str:
+def render(template: str, **values: Any) -> str:
+    """A template of ``carlib/templates/`` with every value escaped (the popup's, the legend's,
+    the explore panel's reports)."""
     return _environment().get_template(template).render(**values).strip()
 
 
+
+def place_text(row: dict[str, Any]) -> str:
+    """``location, admin1, country name``, each name once (``Bangui, Central African
+    Republic``, not ``Bangui, Bangui, CF``); the country's ISO code becomes its name.
+
+    >>> place_text({"location": "PK5", "admin1": "Bangui", "country": "CF"})
+    'PK5, Bangui, Central African Republic'
+    """
+    code = text(row.get("country"))
+    names: list[str] = []
+    for name in (text(row.get("location")), text(row.get("admin1")),
+                 country_name(code) if code else ""):
+        if name and name.casefold() not in (n.casefold() for n in names):
+            names.append(name)
+    return ", ".join(names)
+
+
+def report_items(row: dict[str, Any]) -> list[dict[str, str]]:
+    """Every source report of an incident as text: ``outlet`` (the report's ``source``; older
+    tables call it ``outlet``), ``reported`` (its date), ``article_id`` and ``quote``."""
+    return [{"outlet": text(r.get("source")) or text(r.get("outlet")) or "unknown outlet",
+             "reported": date_text(r.get("reported")) if text(r.get("reported")) else "",
+             "article_id": text(r.get("article_id")), "quote": text(r.get("quote"))}
+            for r in reports(row)]
+
+
 def popup_html(row: dict[str, Any]) -> str:
-    """The popup of one incident (``popup.html.j2``), every value escaped."""
-    place = ", ".join(filter(None, (text(row.get(k)) for k in ("location", "admin1", "country"))))
+    """The popup of one incident (``popup.html.j2``), every value escaped: the date, the event
+    type, the place by name, the sides, the dead and every report with its outlet, date and
+    quote."""
+    place = place_text(row)
     kind = " / ".join(filter(None, (text(row.get(k)) for k in ("event_type", "sub_event_type"))))
     target = text(row.get("actor2"))
-    return _render(
+    return render(
         "popup.html.j2",
         when=date_text(row.get("event_date"), row.get("time_precision")),
         kind=kind or "event type unknown", place=place or "unknown",
@@ -66,10 +97,7 @@ def popup_html(row: dict[str, Any]) -> str:
         who=row["perpetrator"] + (f" → {target}" if target else ""),
         deaths=fatalities_text(row["fatalities"], row.get("fatalities_qualifier")),
         notes=text(row.get("notes")), incident_id=text(row.get("incident_id")),
-        reports=[{"outlet": text(r.get("outlet")) or "unknown outlet",
-                  "reported": date_text(r.get("reported")) if text(r.get("reported")) else "",
-                  "article_id": text(r.get("article_id")), "quote": text(r.get("quote"))}
-                 for r in reports(row)])
+        reports=report_items(row))
 
 
 def circle_svg(radius: float, colour: str, filled: bool) -> Markup:
@@ -89,7 +117,7 @@ def legend_html(rows: pd.DataFrame, placed: pd.DataFrame, colours: dict[str, str
     counts = placed["perpetrator"].value_counts() if len(placed) else pd.Series(dtype=int)
     deadliest = placed["fatalities"].max() if len(placed) else float("nan")
     keys = [v for v in (1, 10, 100, 1000) if v < deadliest] + [deadliest] if deadliest > 0 else []
-    return _render(
+    return render(
         "legend.html.j2", n_rows=len(rows), n_unplaced=len(rows) - len(placed),
         dates=f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates",
         perpetrators=[(name, counts[name], circle_svg(6, colour, filled=True))

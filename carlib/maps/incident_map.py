@@ -16,9 +16,10 @@ from ..profile import profile
 from ..style import perpetrator_colours
 from .assets import OfflineMap
 from .elements import Legend, cluster_icon, escape, legend_html, popup_html
-from .outlines import bounds_of, country_outlines, label_point
+from .outlines import bounds_of, country_outlines, label_point, outlines_around
 from .shaping import (date_text, largest_first, marker_radius, perpetrators, radius_scale,
                       text)
+from .timeline import TimeSlider
 
 __all__ = ["CLUSTER_THRESHOLD", "INCIDENT_CLASS", "incident_map"]
 
@@ -31,16 +32,18 @@ _REQUIRED = ["latitude", "longitude", "actor1", "fatalities", "geo_precision"]
 
 
 def incident_map(incidents, offline: bool = True, tiles: bool = False,
-                 cluster: bool | None = None, focus: set[str] | None = None) -> folium.Map:
+                 cluster: bool | None = None, focus: set[str] | None = None,
+                 time_slider: bool = False) -> folium.Map:
     """An interactive map of an incidents table or an :class:`carlib.Analysis`.
 
     ``offline=True`` returns an ``OfflineMap`` (Leaflet inlined, works with no network);
     ``tiles=True`` adds OpenStreetMap as an optional layer; ``cluster`` forces clustering on or
     off (default: on above ``CLUSTER_THRESHOLD`` placeable incidents). ``focus`` (ISO codes) are
     the countries drawn highlighted and framed when nothing is placed: by default the countries
-    of the incidents, else the profile's focus countries.
+    of the incidents, else the profile's focus countries. ``time_slider=True`` adds a time
+    control (:mod:`carlib.maps.timeline`) that shows the incidents up to a chosen date.
 
-    >>> m = incident_map(incidents)  # doctest: +SKIP
+    >>> m = incident_map(incidents, time_slider=True)  # doctest: +SKIP
     >>> save_map(m, "incidents.html")  # doctest: +SKIP
     """
     incidents = table_of(incidents, "incidents")
@@ -63,7 +66,8 @@ def incident_map(incidents, offline: bool = True, tiles: bool = False,
         codes = set(rows.get("country", pd.Series(dtype=str)).dropna().astype(str))
         focus = {c for c in codes if c in country_records()} or set(profile().focus_countries)
 
-    countries = country_outlines()
+    countries = outlines_around(country_outlines(), focus | set(
+        placed.get("country", pd.Series(dtype=str)).dropna().astype(str)))
     # maxZoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
     m = (OfflineMap if offline else folium.Map)(tiles=None, control_scale=True, maxZoom=14)
     if tiles:
@@ -72,6 +76,7 @@ def incident_map(incidents, offline: bool = True, tiles: bool = False,
     _countries_layer(countries, focus).add_to(m)
     folium.map.CustomPane(_LABEL_PANE, z_index=350).add_to(m)  # above outlines, below circles
     _country_labels(countries, focus).add_to(m)
+    timed: list[tuple[object, object, str | None]] = []  # (marker, its layer, its day)
     for perpetrator, colour in colours.items():
         group = placed[placed["perpetrator"] == perpetrator]
         layer = folium.FeatureGroup(
@@ -81,10 +86,14 @@ def incident_map(incidents, offline: bool = True, tiles: bool = False,
             layer = MarkerCluster(control=False, icon_create_function=cluster_icon(colour),
                                   options={"maxClusterRadius": 40}).add_to(layer)
         for row in largest_first(group, scale):
-            _marker(row, colour, scale).add_to(layer)
+            marker = _marker(row, colour, scale).add_to(layer)
+            day = pd.to_datetime(row.get("event_date"), errors="coerce")
+            timed.append((marker, layer, None if pd.isna(day) else f"{day:%Y-%m-%d}"))
     if colours or tiles:
         folium.LayerControl(collapsed=False).add_to(m)
     Legend(legend_html(rows, placed, colours, scale, cluster)).add_to(m)
+    if time_slider and any(day for _, _, day in timed):
+        TimeSlider(timed).add_to(m)
     frame = ([[placed["latitude"].min(), placed["longitude"].min()],
               [placed["latitude"].max(), placed["longitude"].max()]] if len(placed)
              else bounds_of(countries, focus) or [[-60, -180], [75, 180]])
