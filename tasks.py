@@ -3,9 +3,11 @@
     python3 tasks.py report   # build .venv if missing, install carlib, run every notebook -> reports/
     python3 tasks.py test     # the same set-up, then the whole test suite (unit tests + notebooks)
 
-Extra arguments after ``test`` go to pytest (``python3 tasks.py test -k corpus``); after
-``report`` they go to ``python -m carlib.report`` (``python3 tasks.py report --show-code``).
-The virtual environment is reinstalled only when pyproject.toml changes.
+Extra arguments after ``test`` go to pytest (``python3 tasks.py test -k corpus``), run from
+the repository; after ``report`` they go to ``carlib report`` (``python3 tasks.py report
+--show-code``), run from where you are, so ``--corpus``/``--out`` are relative to it (by
+default the repository's seeds/ and reports/). The virtual environment is reinstalled only when
+pyproject.toml changes.
 """
 
 from __future__ import annotations
@@ -28,14 +30,14 @@ def _say(message: str) -> None:
     print(f"[tasks] {message}", flush=True)
 
 
-def _run(*args: str | Path) -> None:
-    result = subprocess.run([str(a) for a in args], cwd=ROOT)
+def _run(*args: str | Path, cwd: Path = ROOT) -> None:
+    result = subprocess.run([str(a) for a in args], cwd=cwd)
     if result.returncode != 0:
         sys.exit(result.returncode)
 
 
 def ensure_venv() -> None:
-    """Create .venv and install carlib with its test extras, unless already current."""
+    """Create .venv and install carlib with its test and dask extras, unless already current."""
     if sys.version_info < (3, 11):
         sys.exit(f"carlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
@@ -46,7 +48,7 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=True).create(VENV)
     _say("installing carlib and its dependencies (first run only; a few minutes)")
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    _run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test,dask]")
     STAMP.write_text(wanted)
 
 
@@ -56,7 +58,7 @@ def main(argv: list[str]) -> None:
     ensure_venv()
     command, rest = argv[0], argv[1:]
     if command == "report":
-        _run(PYTHON, "-m", "carlib.report", *rest)
+        _run(PYTHON, "-m", "carlib.cli", "report", *rest, cwd=Path.cwd())
     else:
         _run(PYTHON, "-m", "pytest", *rest)
 

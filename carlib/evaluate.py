@@ -51,6 +51,7 @@ from .geo.gazetteer import _region_keys, fold
 from .geo.geoparse import geolocate
 from .incidents import extract_incidents
 from .lexicon import read_lexicon
+from .locations import repository, sample_corpus
 from .tagging import tag_corpus
 
 __all__ = ["Score", "Share", "TableReport", "evaluate", "match_spans", "score_figures",
@@ -470,13 +471,20 @@ def evaluate(tables: list[str], gold_dir: Path, corpus: Path) -> list[TableRepor
     return reports
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m carlib.evaluate", description=__doc__,
+def main(argv: list[str] | None = None, prog: str = "python -m carlib.evaluate") -> int:
+    """The command line (``carlib evaluate``): print the scores; the exit code.
+
+    >>> main(["figures", "--scores-only"])  # doctest: +SKIP
+    0
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("tables", nargs="*", metavar="{" + ",".join(TABLES) + "}",
                         help="what to score (default: every table with a gold file)")
-    parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
-    parser.add_argument("--corpus", type=Path, default=Path("seeds"))
+    parser.add_argument("--gold", type=Path, default=(repository() or Path()) / "tests" / "gold",
+                        help="the gold folder (default: the checkout's tests/gold)")
+    parser.add_argument("--corpus", type=Path, default=sample_corpus(),
+                        help="the corpus the gold was annotated on (default: the seeds)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--scores-only", action="store_true",
                         help="print the scores without the lists of misses and false hits")

@@ -22,12 +22,13 @@ from typing import Any, Iterable, Iterator, Mapping
 import pandas as pd
 
 from .errors import LexiconError
+from .locations import package_path
 from .profile import profile
 
 __all__ = ["LEXICON_DIR", "LexiconError", "Phrases", "read_lexicon", "lexicon_path", "cues",
            "language"]
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+LEXICON_DIR = package_path("lexicons")
 CASES = ("any", "forms", "names", "exact", "as_written")
 _LATIN = [chr(c) for c in range(0xC0, 0x250)]
 _SEPARATORS = r"[\s\-‐‑]"

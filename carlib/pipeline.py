@@ -3,11 +3,13 @@
 ``analyse(corpus)`` loads the articles, tags them, geoparses them and extracts the incidents,
 each step reusing the tables of the steps before it. The result is kept in the cache folder
 (``carlib.geo.gazetteer.cache_dir()/analyses/<key>/``, one Parquet file per table, see
-:mod:`carlib.store`), keyed by every file the corpus holds (its path inside the corpus and its
-bytes), the profile, and carlib's own code and data files (lexicons, gazetteer supplements),
-so editing, adding or moving an article or a lexicon gives a fresh analysis and nothing else
-does. The notebooks all start from it, so a report run parses each article once. A damaged
-entry is computed again (logged, naming it); a cache folder that cannot be written gives a
+:mod:`carlib.store`), keyed by where the corpus is (its resolved path) and every file it holds
+(its path inside the corpus and its bytes), the profile, and carlib's own code and data files
+(lexicons, gazetteer supplements), so editing, adding or moving an article or a lexicon gives a
+fresh analysis, one corpus never answers for another, and nothing else does. A corpus path that
+does not exist is a :class:`~carlib.errors.CorpusError` naming it, before any cache look-up.
+The notebooks all start from it, so a report run parses each article once. A damaged entry
+is computed again (logged, naming it); a cache folder that cannot be written gives a
 :class:`~carlib.errors.CacheWarning` and the analysis uncached.
 """
 
@@ -24,18 +26,20 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import METADATA_FILE, CorpusWarning, load_articles
-from .errors import CacheWarning, StoreError
+from .errors import CacheWarning, CorpusError, StoreError
 from .geo import geolocate, locate_figures
 from .geo.gazetteer import cache_dir
 from .profile import profile
 from .incidents import extract_incidents
+from .locations import package_path
 from .store import FORMAT, load_tables, save_tables
 from .tagging import Tags, tag_corpus
 
 __all__ = ["Analysis", "analyse"]
 
 log = logging.getLogger(__name__)
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = package_path()
+_NOT_INPUTS = ("notebooks/", "data/seeds/")  # shipped with carlib, never read by an analysis
 
 
 @dataclass
@@ -95,7 +99,9 @@ def _inputs(corpus: Path) -> Iterator[tuple[str, bytes]]:
     subfolders are read or only warned about), or a file with the ``articles.csv`` and the
     names of the ``.txt`` files beside it; then the profile, carlib's own files and the
     profile's supplements."""
-    yield "corpus", str(corpus).encode()  # the articles' paths and the warnings quote it
+    # where it is (two folders of the same files are two corpora), and the path as given,
+    # which the articles' paths and the warnings quote
+    yield "corpus", f"{corpus.resolve()}\0{corpus}".encode()
     if corpus.is_dir():
         for path in sorted(corpus.rglob("*")):
             if path.is_file():
@@ -108,8 +114,9 @@ def _inputs(corpus: Path) -> Iterator[tuple[str, bytes]]:
         yield "beside", "\n".join(sorted(p.name for p in corpus.parent.glob("*.txt"))).encode()
     yield "profile", repr(profile()).encode()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            yield f"carlib/{path.relative_to(_PACKAGE).as_posix()}", path.read_bytes()
+        name = path.relative_to(_PACKAGE).as_posix()
+        if path.is_file() and "__pycache__" not in path.parts and not name.startswith(_NOT_INPUTS):
+            yield f"carlib/{name}", path.read_bytes()
     for path in profile().supplements:
         if path.is_file():
             yield f"supplement {path.resolve()}", path.read_bytes()
@@ -144,18 +151,39 @@ def _keep(result: Analysis, folder: Path) -> None:
                       "uncached", CacheWarning, stacklevel=3)
 
 
-def analyse(corpus: str | Path, cache: bool = True) -> Analysis:
+def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", client=None,
+            address: str | None = None, output: str | Path | None = None) -> Analysis:
     """Articles, tags, places and incidents of ``corpus``, from the cache when unchanged.
+
+    ``engine="dask"`` computes them on a ``dask.distributed`` cluster instead (``pip install
+    carlib[dask]``): ``client``'s, or the scheduler's at ``address``, or a ``LocalCluster``;
+    the same tables, each also written as a Parquet dataset into ``output`` when given (see
+    :mod:`carlib.distributed`). The cache serves both engines alike.
 
     >>> a = analyse("seeds")  # doctest: +SKIP
     >>> a.incidents[["location", "fatalities"]]  # doctest: +SKIP
+    >>> a = analyse("corpus/", engine="dask", address="tcp://10.0.0.5:8786")  # doctest: +SKIP
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine={engine!r}: use 'local' or 'dask'")
     corpus = Path(corpus)
+    if not corpus.exists():  # before any cache look-up: a typo is never answered from it
+        raise CorpusError(f"{corpus}: no such corpus folder or file (looked for "
+                          f"{corpus.resolve()})")
     stored = cache_dir() / "analyses" / _fingerprint(corpus) if cache else None
     result = _cached(stored) if stored is not None else None
     if result is not None:
         for message in result.warnings:  # a cached corpus warns as loudly as a fresh one
             warnings.warn(message, CorpusWarning, stacklevel=2)
+        return result
+    if engine == "dask":
+        from .distributed import analyse as on_dask  # Dask is imported only here
+
+        result = on_dask(corpus, client=client, address=address, output=output)
+        for message in result.warnings:
+            warnings.warn(message, CorpusWarning, stacklevel=2)
+        if stored is not None:
+            _keep(result, stored)
         return result
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)

@@ -22,10 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ProfileError
+from .locations import package_path
 
 __all__ = ["Profile", "profile", "use_profile", "PACKAGE_DIR", "PROFILE_DIR"]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = package_path()
 PROFILE_DIR = PACKAGE_DIR / "profiles"
 DEFAULT = "car"
 

@@ -1,14 +1,24 @@
-"""Last step — execute every notebook on a corpus and write the HTML reports.
+"""Last step — execute every notebook on a corpus and write the HTML reports and the exports.
 
-    python -m carlib.report                      # notebooks/ on seeds/ -> reports/
-    python -m carlib.report --corpus my_corpus/ --out my_reports/ --show-code
+    carlib report                                # the seeds -> reports/
+    carlib report --corpus my_corpus/ --out my_reports/ --show-code
+    python -m carlib.report ...                  # the same
 
-Each notebook ``notebooks/NN_name.ipynb`` runs headless, in order, with papermill parameters
-``corpus`` and ``output_dir``, and becomes ``NN_name.html``; ``index.html`` links them with a
-summary of the corpus. A run writes into a fresh hidden folder beside ``--out`` and moves its
-files in only when every notebook has run, the index last; then it removes what the previous
-run wrote and this one did not (the names are kept in ``--out/.carlib-reports``), and leaves
-files carlib did not write alone. So a failed run leaves the previous reports as they were,
+Each notebook the package ships (``carlib/notebooks/NN_name.ipynb``, or ``--notebooks DIR``)
+runs headless, in order, with papermill parameters ``corpus`` and ``output_dir`` and the
+output folder as its working directory, and becomes ``NN_name.html``; then the analysis is
+exported beside them in every format of :mod:`carlib.export` (``acled.csv``,
+``acled_companion.csv``, ``incidents.geojson``, ``places.geojson``, ``analysis.xlsx``,
+``parquet/<table>.parquet``), and ``index.html`` links the reports, the exports (each with
+what it holds) and the notebooks' own files, with a summary of the corpus. Relative paths are
+resolved from the working directory; without ``--corpus`` the seeds are used (the checkout's
+``seeds/``, else the copy carlib ships), without ``--out`` the checkout's ``reports/`` (else
+``reports/`` here), see :mod:`carlib.locations`.
+
+A run writes into a fresh hidden folder beside ``--out`` and moves its files in only when
+every notebook has run and the exports are written, the index last; then it removes what the
+previous run wrote and this one did not (the names are kept in ``--out/.carlib-reports``), and
+leaves files carlib did not write alone. So a failed run leaves the previous reports as they were,
 and ``--out`` never mixes two runs. A failing notebook stops the run with a message naming the
 notebook and the cell, and a non-zero exit code; so does an ``--out`` that is a file.
 """
@@ -22,10 +32,11 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 import papermill
@@ -33,14 +44,27 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
 from .errors import CarlibError, NotebookFailed, ReportError
+from .export import export
 from .files import write_atomic
+from .locations import package_path, reports_folder, sample_corpus
 from .pipeline import analyse
 
-OFFLINE_TEMPLATE = Path(__file__).resolve().parent / "templates" / "offline.html.j2"
-NOTEBOOK_DIR = Path("notebooks")
-SEEDS = Path("seeds")
-REPORTS = Path("reports")
+OFFLINE_TEMPLATE = package_path("templates", "offline.html.j2")
+NOTEBOOK_DIR = package_path("notebooks")
 RUN_LIST = ".carlib-reports"  # in --out: the names the last run wrote, one a line
+# what index.html says of each export, by its name (the Parquet files: by their folder)
+EXPORT_NOTES = {
+    "acled.csv": "the incidents in ACLED's export columns, one row each (carlib.read_acled "
+                 "reads it back)",
+    "acled_companion.csv": "what ACLED has no column for, by event_id_cnty: every report of "
+                           "each incident with its quote, the figure's qualifier, provenance",
+    "incidents.geojson": "the incidents as GeoJSON points, every column a property (QGIS, "
+                         "geojson.io)",
+    "places.geojson": "every located place mention as GeoJSON points, with its quote",
+    "analysis.xlsx": "every table on its own sheet, and a README sheet of what each column means",
+    "parquet": "every table whole, one Parquet file each, with its types (pandas, R arrow, "
+               "DuckDB)",
+}
 
 
 @dataclass
@@ -90,7 +114,7 @@ def execute_notebook(notebook: Path, corpus: Path, output_dir: Path) -> nbformat
     try:
         return papermill.execute_notebook(
             str(notebook), None, parameters={"corpus": str(corpus), "output_dir": str(output_dir)},
-            kernel_name="python3", progress_bar=False, cwd=str(notebook.parent))
+            kernel_name="python3", progress_bar=False, cwd=str(output_dir))
     except PapermillExecutionError as err:
         line = err.evalue.splitlines()[0] if err.evalue else ""
         raise NotebookFailed(
@@ -107,17 +131,36 @@ def to_html(nb: nbformat.NotebookNode, show_code: bool = False) -> str:
     return body
 
 
+def _link(name: str) -> str:
+    return f'<a href="{html.escape(quote(name))}">{html.escape(name)}</a>'
+
+
+def export_list(exports: Sequence[str]) -> str:
+    """The index's list of exports (paths inside the output folder), grouped by their first
+    part, each group with what it holds.
+
+    >>> export_list(["acled.csv", "parquet/articles.parquet"])  # doctest: +ELLIPSIS
+    '<li><a href="acled.csv">acled.csv</a><br>the incidents in ACLED...'
+    """
+    groups: dict[str, list[str]] = {}
+    for name in exports:
+        groups.setdefault(name.split("/")[0], []).append(name)
+    return "\n".join(f"<li>{', '.join(map(_link, names))}<br>"
+                     f"{html.escape(EXPORT_NOTES.get(first, ''))}</li>"
+                     for first, names in groups.items())
+
+
 def index_page(reports: list[Report], summary: dict[str, str], corpus: Path,
-               files: list[Path]) -> str:
-    """The landing page: the corpus summary, each report with its question, the data files."""
+               files: list[Path], exports: Sequence[str] = ()) -> str:
+    """The landing page: the corpus summary, each report with its question, the exports
+    (paths inside the output folder) with what each holds, the notebooks' own files."""
     rows = "\n".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
                      for k, v in summary.items())
     links = "\n".join(
         f'<li><a href="{html.escape(r.html.name)}">{html.escape(r.title)}</a>'
         f"<br>{html.escape(r.question)} <small>({html.escape(r.notebook.name)}, "
         f"{r.seconds:.1f} s)</small></li>" for r in reports)
-    data = "\n".join(f'<li><a href="{html.escape(f.name)}">{html.escape(f.name)}</a></li>'
-                     for f in files)
+    data = "\n".join(f"<li>{_link(f.name)}</li>" for f in files)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>CAR research reports</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;
@@ -129,7 +172,8 @@ li{{margin:.6rem 0}}small{{color:#666}}</style></head>
 the article, the character offsets and the quote it comes from.</p>
 <table>{rows}</table>
 <h2>Reports</h2><ol>{links}</ol>
-<h2>Data files</h2><ul>{data}</ul>
+<h2>Exports</h2><ul>{export_list(exports)}</ul>
+<h2>Files the notebooks wrote</h2><ul>{data}</ul>
 <p><small>Places: GeoNames (CC BY 4.0) and the kit's curated supplement; country outlines:
 Natural Earth (public domain).</small></p>
 </body></html>
@@ -187,19 +231,21 @@ def _publish(run: Path, output_dir: Path) -> None:
         raise ReportError(f"cannot move the reports into {output_dir} ({err})") from None
 
 
-def build_reports(corpus: Path = SEEDS, output_dir: Path = REPORTS,
+def build_reports(corpus: Path | None = None, output_dir: Path | None = None,
                   notebooks: Path = NOTEBOOK_DIR, show_code: bool = False) -> list[Report]:
-    """Execute every ``NN_*.ipynb`` in order and write ``output_dir/NN_*.html`` plus the index,
-    all at the end (a failed run leaves ``output_dir`` as it was).
+    """Execute every ``NN_*.ipynb`` in order and write ``output_dir/NN_*.html``, the exports
+    and the index, all at the end (a failed run leaves ``output_dir`` as it was). Without a
+    ``corpus`` the seeds, without an ``output_dir`` :func:`~carlib.locations.reports_folder`.
 
     >>> build_reports(Path("seeds"), Path("reports"))  # doctest: +SKIP
     """
-    corpus, output_dir = corpus.resolve(), output_dir.resolve()
+    corpus = (corpus or sample_corpus()).resolve()
+    output_dir = (output_dir or reports_folder()).resolve()
     paths = sorted(p for p in notebooks.glob("[0-9][0-9]_*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks named NN_name.ipynb in {notebooks}")
     with _staging(output_dir) as run:
-        summary = analyse(corpus).summary()  # also warms the cache the notebooks start from
+        analysis = analyse(corpus)  # also warms the cache the notebooks start from
         done: list[Report] = []
         with _this_python_as_kernel():
             for number, path in enumerate(paths, start=1):
@@ -212,21 +258,31 @@ def build_reports(corpus: Path = SEEDS, output_dir: Path = REPORTS,
                 print(f"{seconds:.1f} s -> {page}", flush=True)
                 done.append(Report(path, output_dir / page, *notebook_title(nb, path.stem),
                                    seconds))
-        pages = {r.html.name for r in done} | {"index.html"}
+        exports = [p.relative_to(run).as_posix() for p in export(analysis, run)]
+        pages = {r.html.name for r in done} | {"index.html"} | set(exports)
         files = sorted(f for f in run.iterdir() if f.is_file() and f.name not in pages
                        and not f.name.startswith("."))
-        write_atomic(run / "index.html", index_page(done, summary, corpus, files))
+        write_atomic(run / "index.html",
+                     index_page(done, analysis.summary(), corpus, files, exports))
         _publish(run, output_dir)
     print(f"index: {output_dir / 'index.html'}")
     return done
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m carlib.report", description=__doc__,
+def main(argv: list[str] | None = None, prog: str = "python -m carlib.report") -> int:
+    """The command line (``carlib report``): build the reports, 1 and a message on failure.
+
+    >>> main(["--corpus", "seeds", "--out", "reports"])  # doctest: +SKIP
+    0
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=SEEDS, help="articles folder or export")
-    parser.add_argument("--out", type=Path, default=REPORTS, help="where the HTML goes")
-    parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_DIR)
+    parser.add_argument("--corpus", type=Path,
+                        help="articles folder or export (default: the seeds)")
+    parser.add_argument("--out", type=Path,
+                        help="where the HTML and the exports go (default: reports/)")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOK_DIR,
+                        help="a folder of NN_name.ipynb to run (default: carlib's own)")
     parser.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     args = parser.parse_args(argv)
     try:

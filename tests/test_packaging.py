@@ -1,4 +1,5 @@
-"""The promises of the layout: same dependencies for pip and conda, clean notebooks, CI = README."""
+"""The promises of the layout: same dependencies for pip and conda, clean notebooks, CI = README,
+the sample seeds the package ships the same as the repository's."""
 
 import json
 import re
@@ -29,7 +30,7 @@ def test_ci_runs_exactly_the_readme_test_command(root):
 
 
 def test_notebooks_are_committed_clean_numbered_and_parameterised(root):
-    notebooks = sorted((root / "notebooks").glob("*.ipynb"))
+    notebooks = sorted((root / "carlib" / "notebooks").glob("*.ipynb"))
     assert notebooks
     for path in notebooks:
         assert re.match(r"\d\d_\w+\.ipynb$", path.name), path.name
@@ -40,3 +41,20 @@ def test_notebooks_are_committed_clean_numbered_and_parameterised(root):
         for cell in cells:
             if cell["cell_type"] == "code":
                 assert not cell["outputs"] and cell["execution_count"] is None, path.name
+
+
+def test_the_seeds_the_package_ships_are_byte_for_byte_the_repositorys(root, seeds_dir):
+    shipped = root / "carlib" / "data" / "seeds"
+    names = sorted(p.name for p in seeds_dir.iterdir())
+    assert sorted(p.name for p in shipped.iterdir()) == names
+    for name in names:
+        assert (shipped / name).read_bytes() == (seeds_dir / name).read_bytes(), name
+
+
+def test_every_notebook_defaults_to_the_seeds_and_reports_from_anywhere(root):
+    """The parameters cell names no path relative to the working directory."""
+    for path in sorted((root / "carlib" / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text())["cells"]
+        (params,) = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+        source = "".join(params["source"])
+        assert "corpus = sample_corpus()" in source and "reports_folder()" in source, path.name

