@@ -19,12 +19,16 @@ from collections import defaultdict
 
 import pandas as pd
 
+from ..tagging import Tags
 from ..tagging.spans import PROVENANCE
-from .frames import Frame
+from .frames import Frame, frames_of, sentence_rows
 from .reports import REPORT_PARTS, article_reports, parts_of, span
 
-__all__ = ["INCIDENT_COLUMNS", "FRAME_COLUMNS", "report_row", "incidents_table"]
+__all__ = ["INCIDENT_COLUMNS", "FRAME_COLUMNS", "report_row", "corpus_reports",
+           "report_order", "merged_groups", "incident_id", "incident_row", "incidents_frame",
+           "incidents_table"]
 
+DATES = "datetime64[us]"  # the unit of the incidents' dates
 FRAME_COLUMNS = [f"{part}_{field}" for part in REPORT_PARTS for field in ("quote", "start",
                                                                            "end")]
 INCIDENT_COLUMNS = [
@@ -86,6 +90,32 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
     return rows
 
 
+def corpus_reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame,
+                   focus: pd.DataFrame) -> list[dict]:
+    """Every article's report rows (:func:`report_row`), in table order: what
+    :func:`incidents_table` merges. ``tags`` and ``places``/``focus`` come from
+    ``carlib.tag_corpus`` and ``carlib.geolocate``.
+
+    >>> reports = corpus_reports(articles, tags, geo.places, geo.focus)  # doctest: +SKIP
+    """
+    rows = sentence_rows(tags, places)
+    focus_of = dict(zip(focus["article_id"], focus["focus_country"]))
+    countries = places[(places["feature"] == "country") & places["kind"].eq("name")
+                       & ~places["relation"].isin(["to", "from", "speaker"])]
+    country_place = {(a, c): p for a, c, p in zip(countries["article_id"],
+                                                   countries["country_code"],
+                                                   countries.to_dict("records"))}
+    by_article = {a: list(g.itertuples(index=False))
+                  for a, g in tags.sentences.groupby("article_id", sort=False)}
+    reports = []
+    for article in articles.to_dict("records"):
+        code = focus_of.get(article["article_id"], "")
+        found = frames_of(article, by_article.get(article["article_id"], []), rows, code,
+                          country_place.get((article["article_id"], code)))
+        reports.extend(report_row(article, found, code))
+    return reports
+
+
 def _same_event(a: dict, b: dict) -> bool:
     if a["article_id"] == b["article_id"] or a["event_type"] != b["event_type"]:
         return False
@@ -103,8 +133,22 @@ def _same_event(a: dict, b: dict) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
-def _merged(group: list[dict], number: int) -> dict:
-    """One incident from its reports: the most precise place and date, the lowest count."""
+def incident_id(number: int) -> str:
+    """The id of the incident numbered ``number``.
+
+    >>> incident_id(7)
+    'INC-0007'
+    """
+    return f"INC-{number:04d}"
+
+
+def incident_row(group: list[dict], number: int) -> dict:
+    """Incident ``INC-<number>`` from its reports (in merge order): the most precise place and
+    date, the lowest count, every report's quote.
+
+    >>> incident_row(merged_groups(reports)[0], 1)["incident_id"]  # doctest: +SKIP
+    'INC-0001'
+    """
     best_place = min(group, key=lambda r: r["geo_precision"])
     best_time = min(group, key=lambda r: r["time_precision"])
     counted = [r for r in group if pd.notna(r["fatalities"])]
@@ -114,7 +158,7 @@ def _merged(group: list[dict], number: int) -> dict:
     named = [r for r in group if r["group"]] or group
     outlets = list(dict.fromkeys(r["source"] for r in group))
     return {
-        "incident_id": f"INC-{number:04d}",
+        "incident_id": incident_id(number),
         "event_date": best_time["event_date"], "time_precision": best_time["time_precision"],
         "event_type": group[0]["event_type"], "sub_event_type": group[0]["sub_event_type"],
         **{k: named[0][k] for k in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")},
@@ -178,25 +222,60 @@ class _Blocks:
             self.index[key].append(len(self.groups) - 1)
 
 
-def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
-    """The incidents table of the reports, merged across articles unless ``merge=False``."""
+def report_order(report: dict) -> tuple:
+    """Where a report comes in the merge: by publication date (undated last), article and
+    offset; ties keep the order the reports were given in.
+
+    >>> report_order({"reported": pd.NaT, "article_id": "a", "start": 40})
+    (Timestamp('2262-04-11 23:47:16.854775807'), 'a', 40)
+    """
+    return (report["reported"] if pd.notna(report["reported"]) else pd.Timestamp.max,
+            report["article_id"], report["start"])
+
+
+def merged_groups(reports: list[dict], merge: bool = True) -> list[list[dict]]:
+    """The reports as incidents, each a list of its reports in merge order, in the order the
+    incidents are numbered (by their first report's :func:`report_order`); with
+    ``merge=False`` every report is its own incident.
+
+    The incidents of different event types or countries never share a report, so the
+    reports of each (``event_type``, ``country``) may be merged apart and give the same
+    groups (:mod:`carlib.distributed` does).
+
+    >>> [len(g) for g in merged_groups(reports)]  # doctest: +SKIP
+    [3, 1, 2]
+    """
     blocks = _Blocks()
-    for report in sorted(reports, key=lambda r: (r["reported"] if pd.notna(r["reported"])
-                                                 else pd.Timestamp.max, r["article_id"],
-                                                 r["start"])):
+    for report in sorted(reports, key=report_order):
         home = blocks.home(report) if merge else None
         if home is None:
             blocks.add(report)
         else:
             home.append(report)
-    groups = blocks.groups
-    out = pd.DataFrame([_merged(g, i) for i, g in enumerate(groups, start=1)],
-                       columns=INCIDENT_COLUMNS)
-    out["event_date"] = pd.to_datetime(out["event_date"])
-    out["reported"] = pd.to_datetime(out["reported"])
+    return blocks.groups
+
+
+def incidents_frame(rows: list[dict]) -> pd.DataFrame:
+    """The incidents table of :func:`incident_row` rows, with its columns and types.
+
+    >>> incidents_frame([]).columns[0]
+    'incident_id'
+    """
+    out = pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+    for column in ("event_date", "reported"):  # one unit whatever the reports were parsed at
+        out[column] = pd.to_datetime(out[column]).astype(DATES)
     for column in ("latitude", "longitude", "fatalities"):
         out[column] = out[column].astype("float64")
     for column in ("time_precision", "geo_precision", "n_sources", "sentence_id", "start", "end",
                    *(c for c in FRAME_COLUMNS if not c.endswith("_quote"))):
         out[column] = out[column].astype("int64")
     return out
+
+
+def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
+    """The incidents table of the reports, merged across articles unless ``merge=False``.
+
+    >>> incidents_table(corpus_reports(articles, tags, geo.places, geo.focus))  # doctest: +SKIP
+    """
+    return incidents_frame([incident_row(g, i)
+                            for i, g in enumerate(merged_groups(reports, merge), start=1)])
