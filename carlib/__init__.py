@@ -18,7 +18,7 @@ from .export import (acled_companion, export_analysis, read_acled, to_acled, to_
                      to_geojson, to_parquet)
 from .explore import explore, filter_incidents
 from .geo import OfflineGeocoder, geolocate, geoparse, unresolved
-from .incidents import extract_incidents
+from .incidents import extract_incidents, frame_table
 from .maps import incident_map, plot_places, save_map
 from .pipeline import Analysis, analyse
 from .profile import Profile, profile, use_profile
@@ -36,7 +36,7 @@ __all__ = [
     "Tags", "extract_mentions", "tag", "extract_dates", "extract_figures", "tag_corpus",
     "mention_counts", "key_dates",
     "geoparse", "geolocate", "unresolved", "OfflineGeocoder",
-    "extract_incidents", "incident_map", "save_map", "Analysis", "analyse",
+    "extract_incidents", "frame_table", "incident_map", "save_map", "Analysis", "analyse",
     "plot_articles_timeline", "plot_places", "figures_timeline", "plot_figures",
     "plot_fatalities_by_place", "save_figure",
     "to_acled", "acled_companion", "read_acled", "to_geojson", "to_excel", "to_parquet",

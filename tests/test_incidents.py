@@ -285,3 +285,21 @@ def test_an_unknown_village_near_a_known_name_is_the_village_as_written():
     row = one("Separatists killed nine people in a raid on the village of Bamenyam in "
               "Cameroon's West region on Tuesday.", published="2023-11-22")
     assert row.location == "Bamenyam" and pd.isna(row.latitude)
+
+
+def test_the_frame_table_shows_each_part_with_its_own_words_and_sentence():
+    from carlib import frame_table
+    from carlib.text import sentences
+
+    articles = corpus("Markets reopened in the Central African Republic. Gunmen killed 12 "
+                      "villagers in Bambari on Tuesday, residents said.")
+    incidents = extract_incidents(articles)
+    parts = frame_table(incidents, sentences(articles))
+    text = articles["text"].iloc[0]
+    read = dict(zip(parts["part"], parts["quote"]))
+    assert read["trigger"] == "killed" and read["agent"] == "Gunmen"
+    assert read["place"] == "Bambari" and read["time"] == "Tuesday"
+    assert "12 villagers" in read["deaths"]
+    for row in parts.itertuples():
+        assert text[row.start:row.end] == row.quote
+        assert row.sentence_id == 1

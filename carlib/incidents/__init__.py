@@ -47,10 +47,9 @@ import pandas as pd
 
 from ..geo.geoparse import geolocate
 from ..tagging import Tags, tag_corpus
-from .frames import frames_of, sentence_rows
-from .merge import INCIDENT_COLUMNS, incidents_table, report_row
+from .merge import INCIDENT_COLUMNS, corpus_reports, frame_table, incidents_table
 
-__all__ = ["extract_incidents", "INCIDENT_COLUMNS"]
+__all__ = ["extract_incidents", "frame_table", "INCIDENT_COLUMNS"]
 
 
 def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
@@ -70,19 +69,4 @@ def extract_incidents(articles: pd.DataFrame, tags: Tags | None = None,
         geography = geolocate(articles, tags)
         places = geography.places if places is None else places
         focus = geography.focus
-    rows = sentence_rows(tags, places)
-    focus_of = dict(zip(focus["article_id"], focus["focus_country"]))
-    countries = places[(places["feature"] == "country") & places["kind"].eq("name")
-                       & ~places["relation"].isin(["to", "from", "speaker"])]
-    country_place = {(a, c): p for a, c, p in zip(countries["article_id"],
-                                                   countries["country_code"],
-                                                   countries.to_dict("records"))}
-    by_article = {a: list(g.itertuples(index=False))
-                  for a, g in tags.sentences.groupby("article_id", sort=False)}
-    reports = []
-    for article in articles.to_dict("records"):
-        code = focus_of.get(article["article_id"], "")
-        found = frames_of(article, by_article.get(article["article_id"], []), rows, code,
-                          country_place.get((article["article_id"], code)))
-        reports.extend(report_row(article, found, code))
-    return incidents_table(reports, merge)
+    return incidents_table(corpus_reports(articles, tags, places, focus), merge)

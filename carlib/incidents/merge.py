@@ -15,6 +15,7 @@ most precise place and date, a named perpetrator, and every report's quote.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 
 import pandas as pd
@@ -26,7 +27,7 @@ from .reports import REPORT_PARTS, article_reports, parts_of, span
 
 __all__ = ["INCIDENT_COLUMNS", "FRAME_COLUMNS", "report_row", "corpus_reports",
            "report_order", "merged_groups", "incident_id", "incident_row", "incidents_frame",
-           "incidents_table"]
+           "incidents_table", "frame_table"]
 
 DATES = "datetime64[us]"  # the unit of the incidents' dates
 FRAME_COLUMNS = [f"{part}_{field}" for part in REPORT_PARTS for field in ("quote", "start",
@@ -279,3 +280,38 @@ def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
     """
     return incidents_frame([incident_row(g, i)
                             for i, g in enumerate(merged_groups(reports, merge), start=1)])
+
+
+def _sentence_of(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """Per article, its sentences' starts (ascending) and ids."""
+    ordered = sentences.sort_values(["article_id", "start"])
+    return {a: (g["start"].tolist(), g["sentence_id"].tolist())
+            for a, g in ordered.groupby("article_id", sort=False)}
+
+
+def frame_table(incidents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """How each incident's first report was read, one row per frame part the text gives:
+    ``incident_id, part`` (``trigger``, ``agent``, ``patient``, ``place``, ``time``,
+    ``deaths``), ``quote`` (its words) and their own provenance (``article_id``, the
+    ``sentence_id`` the words are in, which may be a sentence before the report's, ``start,
+    end``; ``text[start:end] == quote``). ``sentences`` is ``tags.sentences``.
+
+    >>> frame_table(analysis.incidents, analysis.tags.sentences).head(2)  # doctest: +SKIP
+      incident_id     part   quote            article_id  sentence_id  start  end
+    0    INC-0001  trigger  killed  000_3e88c355ff1f429e            2    392  398
+    """
+    located = _sentence_of(sentences)
+    rows = []
+    for row in incidents.to_dict("records"):
+        starts, ids = located.get(row["article_id"], ([], []))
+        for part in REPORT_PARTS:
+            start = row[f"{part}_start"]
+            if start < 0:
+                continue
+            at = bisect.bisect_right(starts, start) - 1
+            rows.append({"incident_id": row["incident_id"], "part": part,
+                         "quote": row[f"{part}_quote"], "article_id": row["article_id"],
+                         "sentence_id": ids[at] if at >= 0 else row["sentence_id"],
+                         "start": start, "end": row[f"{part}_end"]})
+    return pd.DataFrame(rows, columns=["incident_id", "part", "quote", "article_id",
+                                       "sentence_id", "start", "end"])
