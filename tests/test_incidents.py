@@ -303,3 +303,19 @@ def test_the_frame_table_shows_each_part_with_its_own_words_and_sentence():
     for row in parts.itertuples():
         assert text[row.start:row.end] == row.quote
         assert row.sentence_id == 1
+
+
+def test_the_attack_mentioned_again_is_the_same_incident_not_a_new_one():
+    out = extract_incidents(corpus(
+        "Militiamen attacked a camp for displaced people in Obo, in the Central African "
+        "Republic, on Friday, killing eight people. A nurse was also killed in the attack. "
+        "The deadly attack was condemned by the government."))
+    assert len(out) == 1 and out["location"].iloc[0] == "Obo"
+    assert out["fatalities"].iloc[0] == 8
+
+
+def test_an_event_noun_after_the_is_new_when_nothing_was_reported_before():
+    out = extract_incidents(corpus(
+        "The attack on the market of Obo, in the Central African Republic, killed three "
+        "traders on Friday."))
+    assert len(out) == 1 and out["location"].iloc[0] == "Obo"

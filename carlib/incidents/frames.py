@@ -55,6 +55,7 @@ _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
 _LEDE = 3  # the first sentences (headline, lede) whose place stands for the story's
+_PREVIOUS_WORD = re.compile(r"[^\W\d_]+\s+\Z")  # the word right before a position
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Frame:
     time_precision: int
     time_part: Part
     share: int = 1  # how many places the trigger's sentence spread it over
+    anaphoric: bool = False  # "the attack": a mention of an event already reported
     single_victim: bool = False  # "a peacekeeper was killed": one dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
 
@@ -103,6 +105,16 @@ def _attributive(text: str, start: int) -> bool:
     """A participle used as an adjective: an article or a possessive before it (``his burned
     hut``, ``the looted shops``)."""
     return bool(cues("before_adjective").before(text, start, 12))
+
+
+def _anaphoric(text: str, start: int) -> bool:
+    """An event noun after a definite or demonstrative determiner, one word between allowed
+    (``the attack``, ``these killings``, ``the deadly attack``): it refers back."""
+    determiner = cues("anaphoric")
+    if determiner.before(text, start, 12):
+        return True
+    word = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return bool(word and determiner.before(text, word.start(), 12))
 
 
 def _clause(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
@@ -379,7 +391,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
                     place, Part.of(text, place["start"], place["end"]) if not lowered and
                     place is not country_place else Part(), lowered, day, precision, time,
-                    len(where)))
+                    len(where), anaphoric=_anaphoric(text, trigger.start())))
         if any(f.act in _VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
             found = [f for f in found if f.act not in _PROPERTY]
         _assign_deaths(found, rows["figures"].get(key, []))

@@ -127,13 +127,32 @@ def _placed(frame: Frame) -> bool:
     return frame.lowered == 0 and frame.place["feature"] not in ("country", "admin1")
 
 
+def _referred(reports: list[_Report], frame: Frame) -> _Report | None:
+    """The report an anaphoric mention (``the attack``) refers back to: of those of its event
+    type with a frame earlier in the text, the one mentioned last; none when the mention
+    names a town of its own that the report's places do not allow."""
+    earlier = [(max(f.trigger.start for f in r.frames if f.trigger.start < frame.trigger.start),
+                r) for r in reports if r.kind[0] == frame.event_type[0]
+               and any(f.trigger.start < frame.trigger.start for f in r.frames)]
+    if not earlier:
+        return None
+    report = max(earlier, key=lambda e: e[0])[1]
+    if _placed(frame) and not any(_compatible_places(frame.place, f.place)
+                                  for f in report.frames):
+        return None
+    return report
+
+
 def article_reports(frames: list[Frame]) -> list[_Report]:
     """The frames of one article grouped into one report per event (in text order): first
     the frames whose sentence names a town, then the others (placed from the sentences around,
-    the story's lede or the country), which join a report of the same type if there is one."""
+    the story's lede or the country), which join a report of the same type if there is one;
+    last the anaphoric mentions (``the attack``), which join the report they refer back to
+    (:func:`_referred`), else are grouped as the others are."""
     reports: list[_Report] = []
-    for frame in sorted(frames, key=lambda f: (not _placed(f), f.sentence_id)):
-        home = next((r for r in reports if r.takes(frame)), None)
+    for frame in sorted(frames, key=lambda f: (f.anaphoric, not _placed(f), f.sentence_id)):
+        home = _referred(reports, frame) if frame.anaphoric else None
+        home = home or next((r for r in reports if r.takes(frame)), None)
         if home is None and not _placed(frame):
             home = next((r for r in reports if r.kind[0] == frame.event_type[0]), None)
         if home is None:
