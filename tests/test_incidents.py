@@ -319,3 +319,10 @@ def test_an_event_noun_after_the_is_new_when_nothing_was_reported_before():
         "The attack on the market of Obo, in the Central African Republic, killed three "
         "traders on Friday."))
     assert len(out) == 1 and out["location"].iloc[0] == "Obo"
+
+
+def test_an_attack_that_targeted_an_army_position_is_a_battle():
+    row = one("On Monday another attack targeted an army position near Kabo, in the Central "
+              "African Republic.")
+    assert row.event_type == "Battles"
+    assert row.actor2 == "Military Forces of the Central African Republic"

@@ -12,7 +12,9 @@ def _name(requirement: str) -> str:
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject(root):
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
-    pip_deps = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    pip_deps = [re.sub(r"\[.*?\]", "", d)  # conda has no extras: dask[dataframe] is dask
+                for d in project["dependencies"] + extras["test"] + extras["dask"]]
     text = (root / "environment.yml").read_text().split("dependencies:", 1)[1]
     listed = [line.split("#")[0].strip()[2:].strip() for line in text.splitlines()
               if line.lstrip().startswith("- ")]
