@@ -88,3 +88,18 @@ def screenshot(page: Any, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path))
     return path
+
+
+def open_popup(page: Any, marker: Any, tries: int = 4) -> Any:
+    """Click a map marker until its Leaflet popup shows (a click during the map's opening
+    zoom animation, on a loaded machine, may land before the marker is where it is drawn);
+    the popup's content locator."""
+    popup = page.locator(".leaflet-popup-content")
+    for _ in range(tries):
+        marker.click()
+        try:
+            popup.wait_for(state="visible", timeout=5000)
+            return popup
+        except Exception:  # playwright's TimeoutError: try again
+            page.wait_for_timeout(500)
+    raise AssertionError(f"no popup after {tries} clicks on {marker}")

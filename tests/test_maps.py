@@ -13,7 +13,7 @@ import pytest
 import xstatic.pkg.leaflet
 from folium.plugins import MarkerCluster
 
-from browser import count_in_frames, offline_page, open_file, screenshot
+from browser import count_in_frames, offline_page, open_file, open_popup, screenshot
 from carlib.maps import (CLUSTER_THRESHOLD, INCIDENT_CLASS, MIN_RADIUS, OfflineMap,
                          country_outlines, incident_map, marker_radius, save_map)
 
@@ -196,15 +196,15 @@ def test_the_map_draws_in_a_real_browser_with_no_network(incidents, tmp_path):
         labels = page.locator(".carlib-country-label").all_inner_texts()
         assert {"Central African Republic", "Chad", "Cameroon"} <= set(labels)
         assert "Rwanda" not in labels, "only the focus country and its neighbours are named"
-        page.locator(f"path.{INCIDENT_CLASS}").nth(1).click()  # Seleka first, then Bangui
-        popup = page.locator(".leaflet-popup-content")
+        # Seleka first, then Bangui
+        popup = open_popup(page, page.locator(f"path.{INCIDENT_CLASS}").nth(1))
         assert "a second report from Bangui" in popup.inner_text() and popup.is_visible()
         page.locator(".carlib-legend").hover()  # no hover tooltip in the picture
         page.wait_for_function(  # the popup has faded in
             "getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
         screenshot(page, tmp_path / "map.png")
         page.locator(".leaflet-popup-close-button").click()
-        page.locator(f"path.{INCIDENT_CLASS}").last.click()  # unknown perpetrator, in Bozoum
+        open_popup(page, page.locator(f"path.{INCIDENT_CLASS}").last)  # unknown perpetrator
         assert r"died `${x}` \o/" in popup.inner_text()  # JS template characters kept as text
         assert blocked == []
 
