@@ -48,7 +48,6 @@ def _dask(folder: Path, workers: int) -> float:
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        client.run(lambda: carlib.geo.Gazetteer.load())  # warm each worker's gazetteer
         started = time.perf_counter()
         carlib.analyse(folder, cache=False, engine="dask", client=client)
         return time.perf_counter() - started

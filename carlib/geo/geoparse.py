@@ -261,16 +261,18 @@ def locate_figures(figures: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """
     usable = places[places["relation"].isin(["at", "near", ""])
                     & places["kind"].isin(["name", "capital", "region"])]
-    by_sentence = {key: group for key, group in usable.groupby(["article_id", "sentence_id"])}
+    by_sentence: dict[tuple, list[tuple]] = {}
+    for row in zip(usable["article_id"], usable["sentence_id"], usable["start"], usable["name"],
+                   usable["country_code"], usable["lat"], usable["lon"]):
+        by_sentence.setdefault(row[:2], []).append(row[2:])
     chosen = []
-    for fig in figures.itertuples(index=False):
-        group = by_sentence.get((fig.article_id, fig.sentence_id))
-        if group is None:
+    for article_id, sentence_id, start in zip(figures["article_id"], figures["sentence_id"],
+                                              figures["start"]):
+        found = by_sentence.get((article_id, sentence_id))
+        if found is None:
             chosen.append(("", "", float("nan"), float("nan")))
             continue
-        distance = (group["start"] - fig.start).abs()
-        at = group.loc[distance.idxmin()]
-        chosen.append((at["name"], at["country_code"], at["lat"], at["lon"]))
+        chosen.append(min(found, key=lambda p: abs(p[0] - start))[1:])  # first of the nearest
     located = figures.copy()
     located[["place", "place_country", "place_lat", "place_lon"]] = pd.DataFrame(
         chosen, index=figures.index, columns=["place", "place_country", "place_lat",

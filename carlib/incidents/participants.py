@@ -77,6 +77,7 @@ def _actor_rows() -> pd.DataFrame:
     return table
 
 
+@lru_cache(maxsize=None)
 def _state_label(template: str, code: str) -> str:
     """``Military Forces of <country>``: the lexicon's state force of that country if it has
     one (``Military Forces of the Democratic Republic of Congo``), else the template filled."""
@@ -91,12 +92,18 @@ def _state_label(template: str, code: str) -> str:
     return template.replace("{country}", the + name)
 
 
+@lru_cache(maxsize=None)
+def _missions(code: str) -> tuple[tuple[str, str], ...]:
+    """The lexicon's peacekeeping missions in country ``code``: (label, active) pairs."""
+    rows = _actor_rows()
+    missions = rows[(rows["type"] == "peacekeepers") & (rows["country"] == code)]
+    return tuple(zip(missions["label"], missions["active"]))
+
+
 def _mission(code: str, published: pd.Timestamp) -> str:
     """The peacekeeping mission of a country active at ``published`` (``active`` column:
     ``from/to`` dates), else the generic label."""
-    rows = _actor_rows()
-    missions = rows[(rows["type"] == "peacekeepers") & (rows["country"] == code)]
-    for label, active in zip(missions["label"], missions["active"]):
+    for label, active in _missions(code):
         start, _, end = active.partition("/")
         if pd.isna(published) or ((not start or published >= pd.Timestamp(start))
                                   and (not end or published <= pd.Timestamp(end))):
@@ -111,9 +118,19 @@ def _adjective_countries() -> dict[str, str]:
             if k == "adjective"}
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    """The cue patterns participants are read with, compiled once."""
+    return {
+        "speaks": re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{cues('speech_verb').regex})\b"),
+        "group": re.compile(rf"((?:{cues('group_adjective').regex}))\s+\Z"),
+        "single": re.compile(rf"\b(?:{cues('singular_determiner').regex})\s+"
+                             rf"(?:[\w'’-]+\s+){{0,2}}\Z"),
+    }
+
+
 def _speaks(text: str, end: int) -> bool:
-    return bool(re.match(rf"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{cues('speech_verb').regex})\b",
-                         text[end:end + 60]))
+    return bool(_patterns()["speaks"].match(text[end:end + 60]))
 
 
 def participants(mentions: list[dict], text: str, focus: str, published: pd.Timestamp
@@ -142,12 +159,10 @@ def participants(mentions: list[dict], text: str, focus: str, published: pd.Time
                 start = start - len(before.group(0))
         elif kind == "civilians":
             label = "Civilians"
-            group = re.search(rf"((?:{cues('group_adjective').regex}))\s+\Z",
-                              text[max(0, start - 30):start])
+            group = _patterns()["group"].search(text[max(0, start - 30):start])
             assoc = group.group(1) if group else ""
         quote = text[start:end]
-        single = bool(re.search(rf"\b(?:{cues('singular_determiner').regex})\s+"
-                                rf"(?:[\w'’-]+\s+){{0,2}}\Z", text[max(0, start - 40):start])) \
+        single = bool(_patterns()["single"].search(text[max(0, start - 40):start])) \
             and not quote.lower().endswith("s")
         if kind == "peacekeepers_generic" or (peacekeeper.search(quote) and kind in (
                 "foreign_force", "state_force_generic", "peacekeepers")):
