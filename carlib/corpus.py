@@ -402,6 +402,17 @@ def load_articles(source: str | Path, recursive: bool = False) -> pd.DataFrame:
     >>> articles[["article_id", "outlet", "published", "n_words"]]  # doctest: +SKIP
     """
     path = Path(source)
+    return _finish(collect(path, recursive), str(path))
+
+
+def collect(path: Path, recursive: bool = False) -> _Collected:
+    """The articles' rows and the skipped files of a folder, a ``.txt`` file or an export, as
+    read from disk (nothing per article computed yet); warns and raises as
+    :func:`load_articles` does.
+
+    >>> len(collect(Path("seeds")).rows)  # doctest: +SKIP
+    3
+    """
     found = _Collected()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
@@ -415,7 +426,7 @@ def load_articles(source: str | Path, recursive: bool = False) -> pd.DataFrame:
     else:
         raise CorpusError(f"{path}: unknown kind of file {path.suffix!r}; give a folder of .txt "
                           "files, a .txt file, or a .csv/.jsonl export with a text column")
-    return _finish(found, str(path))
+    return found
 
 
 def _finish(found: _Collected, source: str) -> pd.DataFrame:

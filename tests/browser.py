@@ -54,21 +54,26 @@ def offline_page(width: int = 1200, height: int = 800) -> Iterator[tuple[Any, li
             context = browser.new_context(viewport={"width": width, "height": height})
             context.set_offline(True)
             page = context.new_page()
-            blocked: list[str] = []
-
-            def route(route: Any) -> None:
-                url = route.request.url
-                if url.startswith(LOCAL_SCHEMES):
-                    route.continue_()
-                else:
-                    blocked.append(url)
-                    route.abort()
-
-            page.route("**/*", route)
-            page.on("pageerror", lambda error: blocked.append(f"pageerror: {error}"))
-            yield page, blocked
+            yield page, only_reaching(page, LOCAL_SCHEMES)
         finally:
             browser.close()
+
+
+def only_reaching(page: Any, allowed: tuple[str, ...]) -> list[str]:
+    """Abort every request of ``page`` whose URL does not start with one of ``allowed``; the
+    list the aborted URLs (and JavaScript errors, as ``'pageerror: ...'``) are recorded in."""
+    outside: list[str] = []
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(allowed):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda error: outside.append(f"pageerror: {error}"))
+    return outside
 
 
 def open_file(page: Any, path: str | Path) -> None:

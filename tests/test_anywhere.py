@@ -10,7 +10,6 @@ import pytest
 
 import carlib.pipeline
 from carlib import CorpusError, analyse
-from carlib.geo.gazetteer import Gazetteer, cache_dir
 from carlib.locations import package_path, reports_folder, repository, sample_corpus
 from carlib.pipeline import _fingerprint
 from carlib.report import NOTEBOOK_DIR
@@ -25,16 +24,6 @@ def _corpus(folder, n):
     (folder / "articles.csv").write_text(
         "article_id,file,outlet,published\na1,a1.txt,Wire,2014-02-04\n", encoding="utf-8")
     return folder
-
-
-@pytest.fixture()
-def analyses(tmp_path, monkeypatch):
-    """A private cache folder, sharing the gazetteer index (slow to build) by a link."""
-    Gazetteer.load()
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "gazetteer.sqlite").symlink_to(cache_dir() / "gazetteer.sqlite")
-    monkeypatch.setenv("CARLIB_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "analyses"
 
 
 def test_the_kits_files_are_found_through_the_package_from_any_folder(root, tmp_path,

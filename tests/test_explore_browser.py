@@ -32,8 +32,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from browser import (CHROMIUM, CHROMIUM_ARGS, count_in_frames, offline_page, open_file,
-                     require_browser)
+from browser import (CHROMIUM, CHROMIUM_ARGS, count_in_frames, offline_page, only_reaching,
+                     open_file, require_browser)
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = "06_explore.ipynb"
@@ -171,18 +171,7 @@ def lab_page(base: str, width: int = 1400, height: int = 1500) -> Iterator[tuple
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_context(viewport={"width": width, "height": height}).new_page()
-            outside: list[str] = []
-
-            def route(route: Any) -> None:
-                if route.request.url.startswith(local):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
-
-            page.route("**/*", route)
-            page.on("pageerror", lambda error: outside.append(f"pageerror: {error}"))
-            yield page, outside
+            yield page, only_reaching(page, local)
         finally:
             browser.close()
 

@@ -1,28 +1,9 @@
 """analyse(): every step once, cached by the corpus and carlib's own files."""
 
-import shutil
 
 import pytest
 
 from carlib import CorpusWarning, analyse
-from carlib.geo.gazetteer import Gazetteer, cache_dir
-
-
-@pytest.fixture()
-def corpus(seeds_dir, tmp_path):
-    shutil.copytree(seeds_dir, tmp_path / "corpus")
-    return tmp_path / "corpus"
-
-
-@pytest.fixture()
-def analyses(tmp_path, monkeypatch):
-    """A private cache folder, sharing the user's gazetteer index (slow to build) by a link."""
-    Gazetteer.load()
-    index = cache_dir() / "gazetteer.sqlite"
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "gazetteer.sqlite").symlink_to(index)
-    monkeypatch.setenv("CARLIB_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "analyses"
 
 
 def _stored(analyses):

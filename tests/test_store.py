@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import re
-import shutil
 import time
 import warnings
 from dataclasses import replace
@@ -17,26 +16,9 @@ import pytest
 
 from carlib import analyse, load_articles
 from carlib.errors import CacheWarning, CarlibError, StoreError
-from carlib.geo.gazetteer import Gazetteer, cache_dir
 from carlib.pipeline import Analysis, _fingerprint
 from carlib.profile import profile
 from carlib.store import MANIFEST, STALE_AFTER, load_tables, save_tables
-
-
-@pytest.fixture()
-def corpus(seeds_dir, tmp_path):
-    shutil.copytree(seeds_dir, tmp_path / "corpus")
-    return tmp_path / "corpus"
-
-
-@pytest.fixture()
-def cache(tmp_path, monkeypatch):
-    """A private cache folder, sharing the user's gazetteer index (slow to build) by a link."""
-    Gazetteer.load()
-    (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "gazetteer.sqlite").symlink_to(cache_dir() / "gazetteer.sqlite")
-    monkeypatch.setenv("CARLIB_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus import (ARTICLE_COLUMNS, CorpusError, CorpusWarning, _WORD,
-                      _Collected, _from_export, _from_folder, _from_text_file, _languages,
-                      _load_folder_metadata, check_articles)
+from ..corpus import ARTICLE_COLUMNS, CorpusWarning, _WORD, _languages, check_articles, collect
 from ..near_duplicates import _PERMUTATIONS, _crc32, _shingles
 
 __all__ = ["read_corpus", "describe", "copy_keys", "marked", "captured", "text_key",
@@ -42,19 +40,7 @@ def read_corpus(source: str | Path, recursive: bool = False) -> tuple[pd.DataFra
     >>> raw, skipped = read_corpus("seeds")  # doctest: +SKIP
     """
     path = Path(source)
-    found = _Collected()
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or folder")
-    if path.is_dir():
-        _from_folder(path, found, recursive)
-    elif path.suffix.lower() == ".txt":
-        neighbours = {p.name for p in path.parent.glob("*.txt")}
-        _from_text_file(path, _load_folder_metadata(path.parent, neighbours).get(path.name), found)
-    elif path.suffix.lower() in (".csv", ".jsonl"):
-        _from_export(path, found)
-    else:
-        raise CorpusError(f"{path}: unknown kind of file {path.suffix!r}; give a folder of .txt "
-                          "files, a .txt file, or a .csv/.jsonl export with a text column")
+    found = collect(path, recursive)
     if not found.rows:
         warnings.warn(f"{path}: no articles loaded", CorpusWarning, stacklevel=2)
     frame = pd.DataFrame(found.rows)
