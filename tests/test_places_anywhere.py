@@ -137,3 +137,13 @@ def test_a_social_network_is_not_a_place(gaz):
     quotes = geo("The prime minister said on Twitter that the attack in Gimbi was "
                  "horrific.", gaz).places["quote"].tolist()
     assert "Twitter" not in quotes
+
+
+def test_the_capital_of_a_named_country_is_that_countrys_capital(gaz):
+    text = ("A peacekeeper was killed in the capital of Chad on Monday, officials in Bangui "
+            "in the Central African Republic said. Fighting also hit the capital of the "
+            "Central African Republic.")
+    places = geo(text, gaz).places
+    capitals = places[places["kind"] == "capital"]
+    assert capitals["quote"].tolist() == ["the capital", "the capital"]
+    assert capitals["name"].tolist() == ["N'Djamena", "Bangui"]

@@ -50,6 +50,7 @@ class Candidate:
     generic_word: str = ""
     lead: bool = False  # starts with a generic word of a longer name ("Lake", "Mount")
     lookup: str = ""  # the name to look up, when not the text itself ("BANGUI" -> "Bangui")
+    of_country: str = ""  # "the capital of Chad": the country whose capital it is
     places: list = field(default_factory=list)
 
     @property
@@ -79,6 +80,7 @@ class Patterns:
     list_join: re.Pattern
     region: re.Pattern
     capital: re.Pattern
+    capital_of: re.Pattern  # "the capital of " before a country's name
     generic_after: re.Pattern
     place_noun_after: re.Pattern
     direction_list: re.Pattern  # "Northwest and Southwest regions": directions naming regions
@@ -150,6 +152,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
             rf"|\b(?P<dir3>{c['direction']})(?:\s+(?:{c['conjunction']})\s+"
             rf"(?:{c['direction']}))?\s+(?:{of}\s+)?{the}(?:{c['capital_noun']})\b"),
         capital=re.compile(rf"\b{the}(?:{c['capital_noun']})\b(?!\s+{of}\s+[A-Z])(?!,?\s+[A-Z])"),
+        capital_of=re.compile(rf"\b{the}(?P<noun>{c['capital_noun']})\s+{of}\s+{the}?(?=[A-Z])"),
         generic_after=re.compile(
             rf"\s+(?:(?P<admin_unit>{generic['admin_unit']})|(?P<facility_noun>"
             rf"{generic['facility_noun']})|(?P<road_noun>{generic['road_noun']}))\b"),
@@ -302,6 +305,13 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         for m in p.capital.finditer(text):
             if not taken.overlaps(m.start(), m.end()):
                 add(m.start(), m.end(), "capital", cue=True)
+        for m in p.capital_of.finditer(text):  # "the capital of Chad": Chad's capital
+            run = p.run.match(text, m.end()) or re.match(r"\S+", text[m.end():])
+            country = next((q for q in gaz.lookup(run.group().rstrip(".,;:")) if q.feature ==
+                            "country"), None) if run else None
+            if country is not None and not taken.overlaps(m.start(), m.end("noun")):
+                add(m.start(), m.end("noun"), "capital", cue=True,
+                    of_country=country.country_code)
     found.sort(key=lambda c: c.start)
     for c in found:
         if p.list_cue.search(text, max(0, c.start - 70), c.start):

@@ -78,7 +78,8 @@ def _resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Pat
     if c.kind == "region":
         return _region(c, focus, gaz, p)
     if c.kind == "capital":
-        capital = gaz.capital(focus.country) if focus.country else None
+        code = c.of_country or focus.country
+        capital = gaz.capital(code) if code else None
         return capital.with_(confidence=0.7) if capital else None
     if c.kind == "adjective":
         return c.places[0].with_(confidence=0.9)
