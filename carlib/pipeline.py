@@ -19,7 +19,8 @@ import hashlib
 import logging
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -39,6 +40,7 @@ __all__ = ["Analysis", "analyse"]
 
 log = logging.getLogger(__name__)
 _PACKAGE = package_path()
+PROGRESS_FROM = 200  # articles: a smaller corpus is analysed in a few seconds, with no bar
 _NOT_INPUTS = ("notebooks/", "data/seeds/")  # shipped with carlib, never read by an analysis
 
 
@@ -151,6 +153,29 @@ def _keep(result: Analysis, folder: Path) -> None:
                       "uncached", CacheWarning, stacklevel=3)
 
 
+@contextmanager
+def _progress(n_articles: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar over the steps of a large analysis (``tqdm.auto``: a widget in Jupyter,
+    text on a terminal), none for a corpus under :data:`PROGRESS_FROM` articles; yields the
+    function that starts the next step."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=3, desc=f"analysing {n_articles:,} articles", unit="step",
+               disable=n_articles < PROGRESS_FROM, leave=False)
+    started = [False]
+
+    def step(name: str) -> None:
+        if started[0]:
+            bar.update()
+        started[0] = True
+        bar.set_postfix_str(name)
+
+    try:
+        yield step
+    finally:
+        bar.close()
+
+
 def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", client=None,
             address: str | None = None, output: str | Path | None = None) -> Analysis:
     """Articles, tags, places and incidents of ``corpus``, from the cache when unchanged.
@@ -191,10 +216,15 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
     for caught_warning in caught:
         warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    tags = tag_corpus(articles)
-    geography = geolocate(articles, tags)
-    tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
-    incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
+    with _progress(len(articles)) as step:
+        step("tagging")
+        tags = tag_corpus(articles)
+        step("places")
+        geography = geolocate(articles, tags)
+        tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
+        step("incidents")
+        incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
+        step("done")
     result = Analysis(articles, tags, geography.places, geography.focus, incidents, messages)
     if stored is not None:
         _keep(result, stored)

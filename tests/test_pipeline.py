@@ -52,3 +52,16 @@ def test_a_single_file_is_recomputed_when_the_metadata_beside_it_changes(corpus,
     table = (corpus / "articles.csv").read_text().replace(",IPS,", ",Inter Press Service,")
     (corpus / "articles.csv").write_text(table)
     assert analyse(one).articles.loc[0, "outlet"] == "Inter Press Service"
+
+
+def test_a_large_analysis_shows_its_progress_and_a_small_one_does_not(capsys):
+    from carlib.pipeline import PROGRESS_FROM, _progress
+
+    with _progress(PROGRESS_FROM) as step:
+        for name in ("tagging", "places", "incidents", "done"):
+            step(name)
+    shown = capsys.readouterr().err
+    assert f"analysing {PROGRESS_FROM:,} articles" in shown and "3/3" in shown
+    with _progress(3) as step:
+        step("tagging")
+    assert capsys.readouterr().err == ""
