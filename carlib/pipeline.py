@@ -207,14 +207,20 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
         result = on_dask(corpus, client=client, address=address, output=output)
         for message in result.warnings:
             warnings.warn(message, CorpusWarning, stacklevel=2)
-        if stored is not None:
-            _keep(result, stored)
-        return result
+    else:
+        result = _analyse_here(corpus)
+    if stored is not None:
+        _keep(result, stored)
+    return result
+
+
+def _analyse_here(corpus: Path) -> Analysis:
+    """Every step on this process, the corpus warnings passed on as they come."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus)
     for caught_warning in caught:
-        warnings.warn(caught_warning.message, caught_warning.category, stacklevel=2)
+        warnings.warn(caught_warning.message, caught_warning.category, stacklevel=3)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     with _progress(len(articles)) as step:
         step("tagging")
@@ -225,7 +231,4 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
         step("incidents")
         incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
         step("done")
-    result = Analysis(articles, tags, geography.places, geography.focus, incidents, messages)
-    if stored is not None:
-        _keep(result, stored)
-    return result
+    return Analysis(articles, tags, geography.places, geography.focus, incidents, messages)

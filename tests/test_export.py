@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import replace
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -257,7 +258,6 @@ def test_geojson_reads_in_geopandas(exported):
 
 
 def test_excel_has_a_sheet_per_table_and_a_readme(analysis, exported):
-    openpyxl = pytest.importorskip("openpyxl")
     folder, _ = exported
     book = openpyxl.load_workbook(folder / "analysis.xlsx", read_only=True)
     assert book.sheetnames == ["README", *TABLES]
@@ -274,7 +274,6 @@ def test_excel_has_a_sheet_per_table_and_a_readme(analysis, exported):
 
 
 def test_excel_cuts_long_cells_keeps_text_and_says_so(tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": ["x" * 40_000, "=1+1"],
                              "n_chars": [40_000, 4]})
     path = to_excel({"articles": articles}, tmp_path / "a.xlsx")
@@ -323,7 +322,6 @@ def test_export_refuses_an_unknown_format_before_writing(analysis, tmp_path):
 
 
 def test_an_empty_analysis_writes_valid_empty_files(empty, tmp_path):
-    openpyxl = pytest.importorskip("openpyxl")
     paths = export(empty, tmp_path)
     acled = read_acled(tmp_path / "acled.csv")
     assert list(acled.columns) == ACLED_COLUMNS and acled.empty
