@@ -27,7 +27,9 @@ method             exact (GeoNames' main name), alternate (an alternate name), f
 kind               name, adjective (``Chadian``), capital (``the capital``), region (a
                    direction phrase) or dateline (``ABUJA, June 14 (Reuters) -``)
 relation           how the sentence relates to it: at, near, to (a destination), from (an
-                   origin), speaker (``told AFP from Bria``), dateline, or empty
+                   origin), speaker (``told AFP from Bria``), home (``the mayor of
+                   Ndim``, ``based in Mora``: not where an event happened), dateline, or
+                   empty
 needs_review       True for fuzzy matches, far namesakes and unresolved names
 suggestions        for those, the nearest gazetteer names (``Baoro (CF) 0.80; ...``)
 =================  ===========================================================================

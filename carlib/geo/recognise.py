@@ -9,7 +9,8 @@ the words around it say:
   of``; ``context_cues.csv`` kinds ``place_preposition``, ``place_noun``, ``direction``,
   ``list_intro``), or it follows one in a list (``villages such as A, B and C``);
 - ``relation``: how the sentence relates to it (``at``, ``near``, ``to`` a destination,
-  ``from`` an origin, ``speaker`` where someone spoke from, ``dateline``, or ``""``);
+  ``from`` an origin, ``speaker`` where someone spoke from, ``home`` an official's or a
+  unit's place (``the mayor of Ndim``, ``based in Mora``), ``dateline``, or ``""``);
 - ``generic``: a word after it that says what it is (``admin_unit``: ``Borno state``;
   ``facility_noun``: ``the Sacred Heart Cathedral``; ``road_noun``: ``the Bambari-Ippy road``).
 
@@ -74,6 +75,7 @@ class Patterns:
     near: re.Pattern
     destination: re.Pattern
     origin: re.Pattern
+    home: re.Pattern  # "the mayor of ", "based in ": an official's or a unit's place
     speaker: re.Pattern
     speaker_after: re.Pattern  # "Moscow has said": a capital speaking for its government
     at: re.Pattern
@@ -109,7 +111,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         "direction", "place_noun", "place_preposition", "list_intro", "near", "destination",
         "neighbour_adjective", "origin", "speech_verb", "region_noun", "spread_preposition",
         "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
-        "estimate", "facility_noun", "list_intro_far", "speech_aux")}
+        "estimate", "facility_noun", "list_intro_far", "speech_aux", "home")}
     c.update({kind: cues(kind, case="exact").regex for kind in ("genitive", "direction_link")})
     of = rf"(?:{c['genitive']})"
     the = rf"(?:(?:{c['determiner']})\s+)"
@@ -136,6 +138,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         destination=re.compile(rf"\b(?:{c['destination']})\s+{the}?"
                                rf"(?:(?:{c['neighbour_adjective']})\s+)?{noun_of}?\Z"),
         origin=re.compile(rf"\b(?:{c['origin']})\s+{the}?{noun_of}?\Z"),
+        home=re.compile(rf"\b(?:{c['home']})\s+{the}?(?:[\w-]+\s+)?{noun_of}?\Z"),
         speaker=re.compile(rf"\b(?:{c['speech_verb']})\b[^.;]{{0,40}}\b(?:{c['origin']})\s+"
                            rf"{the}?(?:[\w-]+\s+){{0,3}}\Z"),
         speaker_after=re.compile(rf"\s+(?:(?:{c['speech_aux']})\s+)*(?:{c['speech_verb']})\b"),
@@ -190,15 +193,17 @@ class _Taken:
 
 
 def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
-    """How the sentence relates to the place at ``start``: dateline, speaker, near, to, from,
-    at, or '' (a subject, a modifier: ``Bria is calm``, ``Bangui's airport``)."""
+    """How the sentence relates to the place at ``start``: dateline, speaker, home (``the
+    mayor of Ndim``, ``based in Mora``), near, to, from, at, or '' (a subject, a modifier:
+    ``Bria is calm``, ``Bangui's airport``)."""
     text = sentence.text
     if sentence.in_dateline(start, end):
         return "dateline"
     if p.speaker_after.match(text, end):
         return "speaker"
     lo = max(0, start - 80)
-    for name, pattern in (("speaker", p.speaker), ("near", p.near), ("to", p.destination),
+    for name, pattern in (("speaker", p.speaker), ("home", p.home), ("near", p.near),
+                          ("to", p.destination),
                           ("from", p.origin), ("at", p.at)):
         if pattern.search(text, lo, start):
             return name

@@ -5,7 +5,10 @@ they name (``killed`` kill, ``ambush`` ambush, ``roadside bomb`` explode...), an
 context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``),
 ``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``between``,
 ``with_prep``, ``response`` (``returned fire``), ``hedge`` (``could``, ``fear``),
-``background`` (``since``, ``in recent years``) and ``peacekeeper_noun``.
+``background`` (``since``, ``in recent years``), ``peacekeeper_noun``, ``light_verb``
+(``carried out``, ``staged``: its subject is the agent of the event noun), ``armed_site``
+(``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
+(``plagued by``: an event word after it describes a place's past).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -23,7 +26,8 @@ from ..lexicon import Phrases, read_lexicon
 __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
 _KINDS = ("hedge", "background", "passive_aux", "agent_prep", "patient_prep", "source_prep",
-          "between", "with_prep", "response", "peacekeeper_noun")
+          "between", "with_prep", "response", "peacekeeper_noun", "light_verb", "armed_site",
+          "context_clause")
 
 
 @dataclass(frozen=True)

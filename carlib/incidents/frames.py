@@ -1,14 +1,16 @@
 """Event frames: for each event word, who did what to whom, where and when, read from its clause.
 
 A frame starts at a trigger (``incident_cues.csv``, kind ``trigger``: ``killed``, ``attack``,
-``clashes``, ``roadside bomb``...) that no hedge (``could``, ``fear``) precedes in its clause
-and whose sentence is not background (``since`` long ago, ``in recent years``, a date more
+``clashes``, ``roadside bomb``...) that no hedge (``could``, ``fear``) nor description of a
+place's past (``context_clause``: ``plagued by``) precedes in its clause and whose sentence is
+not background (``since`` long ago, ``in recent years``, a date more
 than ``BACKGROUND_DAYS`` before publication). Its parts, each with its words and offsets:
 
 - **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
   killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
-  attack``, ``Y came under attack from X``; ``clashes between X and Y``, ``X clashed with Y``.
-  The participants are the sentence's actors (:mod:`carlib.incidents.participants`); with no
+  attack``, ``X carried out an attack`` (a ``light_verb``), ``Y came under attack from X``;
+  ``clashes between X and Y``, ``X clashed with Y``. The participants are the sentence's
+  actors and armed posts (``a base``, ``a patrol``: :mod:`carlib.incidents.participants`); with no
   agent, a named armed actor of the two sentences before, else ``Unidentified Armed Group``
   for violent acts. When the attacked side fights back (``returned fire, killing five of the
   attackers``), the attackers stay the agent of the clash.
@@ -39,7 +41,7 @@ from .participants import Participant, participants
 __all__ = ["Frame", "frames_of", "BACKGROUND_DAYS"]
 
 BACKGROUND_DAYS = 120  # an event dated further back than this before publication is context
-_VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", "suicide",
+VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", "suicide",
             "airstrike", "shell", "grenade", "abduct", "rape", "capture"}
 _NOMINAL = re.compile(r"(?:s|ing|ion|ions|ment|ies|es)$|^(?:attack|raid|ambush|clash|battle|"
                       r"assault|rampage|massacre|bomb|blast|explosion|offensive|fighting)")
@@ -54,7 +56,7 @@ _PROPERTY = {"loot", "burn", "destroy"}
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
-_LEDE = 3  # the first sentences (headline, lede) whose place stands for the story's
+LEDE = 3  # the first sentences (headline, lede): they sum up the story
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+\s+\Z")  # the word right before a position
 
 
@@ -99,6 +101,17 @@ class Frame:
     def event_type(self) -> tuple[str, str]:
         return event_type(self.act, self.agent.side if self.agent else "any",
                           self.patient.target if self.patient else "any")
+
+    @property
+    def provisional(self) -> bool:
+        """Whether its type is a guess: the act's type depends on a patient the frame has
+        not got (``an attack in Djibo``, ``four people died``), so another report of the
+        event may say it."""
+        if self.patient is not None and self.patient.target != "any":
+            return False
+        side = self.agent.side if self.agent else "any"
+        return len({event_type(self.act, side, target)[0]
+                    for target in ("any", "armed", "civilian")}) > 1
 
 
 def _attributive(text: str, start: int) -> bool:
@@ -174,11 +187,11 @@ def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
 
 
 def _most_specific(found: list[dict], trigger: int) -> list[dict]:
-    """Towns before regions before the country; the ones nearest the trigger, every town of a
-    list (``in A, B and C``), each name once."""
+    """Sites before towns before regions before the country; the ones nearest the trigger,
+    every town of a list (``in A, B and C``), each name once."""
     if not found:
         return []
-    rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1}
+    rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
     best = min(rank.get(p["feature"], 0) for p in found)
     if best == 2 and any(p["method"] == "direction" for p in found):  # "north of the capital"
         named = [p for p in found if p["method"] != "direction"]
@@ -195,10 +208,10 @@ def _most_specific(found: list[dict], trigger: int) -> list[dict]:
 def _nearest(parts: list[Participant], lo: int, hi: int, before: bool, prefer_armed: bool
              ) -> Participant | None:
     """The participant nearest ``lo`` or ``hi`` in ``lo..hi``; ``prefer_armed``: an agent,
-    so only an armed side, a crowd or protesters."""
+    so only an armed side (not a post), a crowd or protesters."""
     found = [p for p in parts if lo <= p.start and p.end <= hi]
     if prefer_armed:
-        found = [p for p in found if p.armed or p.type in ("rioters", "protesters")]
+        found = [p for p in found if p.can_act]
     if not found:
         return None
     return max(found, key=lambda p: p.end) if before else min(found, key=lambda p: p.start)
@@ -253,11 +266,22 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         near = _nearest(parts, max(lo, a - _NOMINAL_REACH), a, before=True, prefer_armed=True)
         if near is not None and not _modifies(text[near.end:a]):
             near = None  # "peacekeepers ... failed to halt the attack": not its agent
-        agent = by or near  # "an ADF attack", "the rebels' assault"
+        agent = by or near or _light_verb_subject(text, parts, lo, a)
         return agent, target if target is not agent else None
     agent = _nearest(parts, lo, a, before=True, prefer_armed=True)
     patient = _after_marker(text, parts, c.with_prep, b, hi) or _object(text, parts, b, hi)
     return agent, patient if patient is not agent else None
+
+
+def _light_verb_subject(text: str, parts: list[Participant], lo: int, noun: int
+                        ) -> Participant | None:
+    """The agent of an event noun that is a light verb's object: the armed side before the
+    verb (``Jihadists carried out a major attack``, ``the rebels staged their closest
+    attack``)."""
+    for verb in incident_cues().light_verb.finditer(text, lo, noun):
+        if _modifies(text[verb.end():noun]):
+            return _nearest(parts, lo, verb.start(), before=True, prefer_armed=True)
+    return None
 
 
 def _subject(parts: list[Participant], lo: int, hi: int) -> Participant | None:
@@ -332,14 +356,14 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
     published = pd.to_datetime(article.get("published"), errors="coerce")
     out: list[Frame] = []
     by_id = {s.sentence_id: s for s in sentences}
-    lede = next((p for s in sentences[:_LEDE] for p in _usable_places(
+    lede = next((p for s in sentences[:LEDE] for p in _usable_places(
         [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
         s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
     named_before: list[Participant] = []
     for s in sentences:
         key = (s.article_id, s.sentence_id)
         mentions = [m._asdict() for m in rows["mentions"].get(key, [])]
-        parts = participants(mentions, text, focus, published)
+        parts = participants(mentions, text, focus, published, (s.start, s.end))
         people = [(f.start, f.end) for f in rows["figures"].get(key, [])]
         places = [p._asdict() for p in rows["places"].get(key, [])]
         dates = rows["dates"].get(key, [])
@@ -348,8 +372,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         found: list[Frame] = []
         for trigger in c.triggers.finditer(text, s.start, s.end):
             clause = _clause(text, trigger.start(), s.start, s.end)
-            if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)):
-                continue
+            if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)) \
+                    or c.context_clause.search(text, clause[0], trigger.start()):
+                continue  # "could attack", "a region plagued by fighting"
             row = c.triggers.value(trigger.group())
             if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
                 continue  # "his burned hut", "a destroyed car": a state, not an act
@@ -382,7 +407,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 where, lowered = [country_place], 0
             if not where:
                 continue
-            if agent is None and row["act"] in _VIOLENT:
+            if agent is None and row["act"] in VIOLENT:
                 agent = _earlier_agent(named_before + parts, patient, trigger.start())
             time = Part.of(text, used.start, used.end) if used is not None else Part()
             for place in where:
@@ -392,7 +417,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     place, Part.of(text, place["start"], place["end"]) if not lowered and
                     place is not country_place else Part(), lowered, day, precision, time,
                     len(where), anaphoric=_anaphoric(text, trigger.start())))
-        if any(f.act in _VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
+        if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
             found = [f for f in found if f.act not in _PROPERTY]
         _assign_deaths(found, rows["figures"].get(key, []))
         for f in found:  # "killing six of the soldiers": the dead are the patient
@@ -418,7 +443,7 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
     bomb exploded``: a death or a wound belongs to the act that caused it in the same sentence
     (the nearest one before it, else after), which takes its dead and, if it has none, its
     patient."""
-    causes = [f for f in found if f.act in _VIOLENT and f.act not in _OUTCOMES]
+    causes = [f for f in found if f.act in VIOLENT and f.act not in _OUTCOMES]
     if not causes:
         return found
     kept = []
@@ -449,7 +474,7 @@ def _more_specific(dead: Participant, cause: Frame) -> bool:
 
 def _assign_deaths(found: list[Frame], figures: list) -> None:
     """Each figure of the dead goes to the nearest violent frame of its sentence."""
-    violent = [f for f in found if f.act in _VIOLENT]
+    violent = [f for f in found if f.act in VIOLENT]
     for fig in (f for f in figures if f.category == "killed"):
         if violent:
             nearest = min(violent, key=lambda f: abs(f.trigger.start - fig.start))

@@ -102,7 +102,7 @@ def corpus_reports(articles: pd.DataFrame, tags: Tags, places: pd.DataFrame,
     rows = sentence_rows(tags, places)
     focus_of = dict(zip(focus["article_id"], focus["focus_country"]))
     countries = places[(places["feature"] == "country") & places["kind"].eq("name")
-                       & ~places["relation"].isin(["to", "from", "speaker"])]
+                       & ~places["relation"].isin(["to", "from", "speaker", "home"])]
     country_place = {(a, c): p for a, c, p in zip(countries["article_id"],
                                                    countries["country_code"],
                                                    countries.to_dict("records"))}

@@ -9,7 +9,10 @@ soldiers``) or of the article's focus; peacekeepers are the mission active in th
 country at publication (``MINUSCA``), with their country as ``assoc``; civilians are
 ``Civilians``, with their group as ``assoc`` (``Muslim civilians`` -> ``Muslim``); a named
 actor followed by a generic noun is one participant (``Boko Haram militants``). An actor
-followed by a speech verb (``MINUSCA said``) is a source, not a participant.
+followed by a speech verb (``MINUSCA said``) is a source, not a participant. An armed force's
+post, unit or vehicle (``incident_cues.csv`` kind ``armed_site``: ``a base``, ``the town's
+garrison``, ``an army patrol``) is an armed target: its owner's (``an advanced post of the Chad
+army``, ``a MINUSCA base``), else the focus country's military; it is never an agent.
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ from .cues import incident_cues
 
 __all__ = ["Participant", "participants"]
 
+_SITE = "armed_site"
 _ARMED = {"armed_group", "state_force", "foreign_force", "peacekeepers", "unidentified",
-          "state_force_generic", "police_generic", "peacekeepers_generic"}
+          "state_force_generic", "police_generic", "peacekeepers_generic", _SITE}
 _STATE = {"state_force", "foreign_force", "state_force_generic", "police_generic",
           "peacekeepers", "peacekeepers_generic"}
-_GENERIC = GENERIC_TYPES
+_GENERIC = GENERIC_TYPES | {_SITE}
 _TAKE_PART = _ARMED | {"civilians", "people", "rioters", "protesters"}
+_MILITARY = "Military Forces of {country}"
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,17 @@ class Participant:
     assoc: str = ""
 
     single: bool = False  # "a peacekeeper", "another soldier": one person
+    site: bool = False  # "a base", "a patrol": a target, never an agent
 
     @property
     def named(self) -> bool:
         return self.type not in _GENERIC
+
+    @property
+    def can_act(self) -> bool:
+        """Whether it may be an event's agent: an armed side (not a post), a crowd or
+        protesters."""
+        return not self.site and (self.armed or self.type in ("rioters", "protesters"))
 
     @property
     def armed(self) -> bool:
@@ -126,6 +138,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "group": re.compile(rf"((?:{cues('group_adjective').regex}))\s+\Z"),
         "single": re.compile(rf"\b(?:{cues('singular_determiner').regex})\s+"
                              rf"(?:[\w'’-]+\s+){{0,2}}\Z"),
+        "owner": re.compile(rf"\s+(?:{cues('genitive', case='exact').regex})\s+"
+                            rf"(?:(?:{cues('determiner').regex})\s+)?"),
     }
 
 
@@ -133,11 +147,35 @@ def _speaks(text: str, end: int) -> bool:
     return bool(_patterns()["speaks"].match(text[end:end + 60]))
 
 
-def participants(mentions: list[dict], text: str, focus: str, published: pd.Timestamp
-                 ) -> list[Participant]:
-    """The participants of one sentence's actor mentions (``text`` is the article)."""
-    actors = sorted((m for m in mentions if m["kind"] == "actor" and m["type"] in _TAKE_PART
-                     and not _speaks(text, m["end"])), key=lambda m: m["start"])
+def _sites(text: str, span: tuple[int, int], actors: list[dict]) -> list[dict]:
+    """The armed posts, units and vehicles of a sentence outside its actors' names, as
+    actor mentions of type ``armed_site``."""
+    taken = [(m["start"], m["end"]) for m in actors]
+    return [{"kind": "actor", "type": _SITE, "label": _MILITARY, "start": m.start(),
+             "end": m.end()} for m in incident_cues().armed_site.finditer(text, *span)
+            if not any(a < m.end() and m.start() < b for a, b in taken)]
+
+
+def _owned(out: list[Participant], text: str) -> list[Participant]:
+    """A post followed by its owner (``a post of the Chad army``) takes the owner's side."""
+    owned = []
+    for site, owner in zip(out, out[1:] + [None]):
+        if site.site and owner is not None and owner.armed and not owner.site and \
+                _patterns()["owner"].fullmatch(text, site.end, owner.start):
+            site = Participant(site.start, site.end, site.quote, owner.label, owner.type,
+                               owner.assoc, site=True)
+        owned.append(site)
+    return owned
+
+
+def participants(mentions: list[dict], text: str, focus: str, published: pd.Timestamp,
+                 span: tuple[int, int] | None = None) -> list[Participant]:
+    """The participants of one sentence's actor mentions (``text`` is the article), with the
+    armed posts of ``span`` (the sentence's offsets) when given."""
+    actors = [m for m in mentions if m["kind"] == "actor" and m["type"] in _TAKE_PART
+              and not _speaks(text, m["end"])]
+    actors = sorted(actors + (_sites(text, span, actors) if span else []),
+                    key=lambda m: m["start"])
     out: list[Participant] = []
     peacekeeper = incident_cues().peacekeeper_noun
     for m in actors:
@@ -150,12 +188,12 @@ def participants(mentions: list[dict], text: str, focus: str, published: pd.Time
             continue
         before = re.search(r"([A-Z][\w-]+)\s+\Z", text[max(0, start - 30):start])
         adjective = _adjective_countries().get(before.group(1).lower()) if before else None
-        if kind in ("state_force_generic", "police_generic"):
+        if kind in ("state_force_generic", "police_generic", _SITE):
             code = adjective or focus
             label = _state_label(label, code) if code else label.replace(" of {country}", "")
-            if adjective and adjective != focus:
+            if adjective and adjective != focus and kind != _SITE:
                 kind = "foreign_force"
-            if adjective:
+            if adjective and kind != _SITE:
                 start = start - len(before.group(0))
         elif kind == "civilians":
             label = "Civilians"
@@ -171,5 +209,5 @@ def participants(mentions: list[dict], text: str, focus: str, published: pd.Time
             label = _mission(focus, published) if kind != "peacekeepers" or \
                 label == "UN peacekeeping mission" else label
             kind = "peacekeepers"
-        out.append(Participant(start, end, quote, label, kind, assoc, single))
-    return out
+        out.append(Participant(start, end, quote, label, kind, assoc, single, kind == _SITE))
+    return _owned(out, text)

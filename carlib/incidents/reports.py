@@ -2,7 +2,11 @@
 
 Two frames of an article are one event when they have the same event type, compatible places
 (the same place, or one is only the country or a region the other lies in: the headline's
-``killed in Central African Republic`` and the body's town) and overlapping dates. The report
+``killed in Central African Republic`` and the body's town; a named site with no point of its
+own and a town of its country: ``the Jazeera Palace hotel`` and ``Mogadishu``) and overlapping
+dates. A frame whose type is a guess (:attr:`Frame.provisional`: ``an attack in Djibo`` with
+no target, ``four people died``) joins a report of another type of the same event if no report
+of its own type takes it: the report that names the target says the type. The report
 keeps the most specific place, the most precise date, a named perpetrator over an unnamed
 one, and for the dead: the figures of different sides add up (``four peacekeepers`` and
 ``eight militants``), a figure repeated in another sentence does not (the headline's toll and
@@ -14,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..geo.gazetteer import fold
-from .frames import Frame, Part
+from .frames import LEDE, VIOLENT, Frame, Part
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -39,11 +43,18 @@ def _compatible_places(a: dict, b: dict) -> bool:
     if a["country_code"] != b["country_code"]:
         return False
     area_a, area_b = a["feature"] in _AREAS, b["feature"] in _AREAS
+    if not area_a and not area_b and _unplaced_site(a) != _unplaced_site(b):
+        return True  # "the Jazeera Palace hotel" and "Mogadishu"
     if area_a and not area_b:
         return a["feature"] == "country" or a["name"] in (b.get("admin1"), b.get("admin2"))
     if area_b and not area_a:
         return b["feature"] == "country" or b["name"] in (a.get("admin1"), a.get("admin2"))
     return False
+
+
+def _unplaced_site(place: dict) -> bool:
+    """A named site (a hotel, a mosque, a mine) the gazetteer has no point for."""
+    return place["feature"] == "site" and place["lat"] != place["lat"]
 
 
 class _Report:
@@ -54,19 +65,41 @@ class _Report:
 
     @property
     def kind(self) -> tuple[str, str]:
-        return self.frames[0].event_type
+        """The event type of its first frame whose type is not a guess, else of its first."""
+        return next((f for f in self.frames if not f.provisional), self.frames[0]).event_type
 
-    def takes(self, frame: Frame) -> bool:
-        if frame.event_type[0] != self.kind[0]:
+    @property
+    def provisional(self) -> bool:
+        return all(f.provisional for f in self.frames)
+
+    def takes(self, frame: Frame, loosely: bool = False) -> bool:
+        """Whether ``frame`` is this report's event; ``loosely``: of another type, when one
+        of the two types is a guess."""
+        if frame.event_type[0] != self.kind[0] and not (loosely and self._restates(frame)):
             return False
-        if not any(_compatible_places(frame.place, f.place) for f in self.frames):
-            return False
+        towns = [f for f in self.frames if f.place["feature"] not in _AREAS]
+        if frame.place["feature"] in _AREAS or not towns:
+            towns = self.frames  # a region or the country may be any of its towns
+        if not any(_compatible_places(frame.place, f.place) for f in towns):
+            return False  # a town only joins a report of the same town (or site)
         a0, a1 = span(frame.event_date, frame.time_precision)
         return any(a0 <= b1 and b0 <= a1 for b0, b1 in
                    (span(f.event_date, f.time_precision) for f in self.frames))
 
+    def _restates(self, frame: Frame) -> bool:
+        """Whether the frame or the report, whichever has a guessed type, may restate the
+        other: both violent, and it comes after it (``four people died``) or stands in the
+        headline or lede."""
+        if frame.act not in VIOLENT or not all(f.act in VIOLENT for f in self.frames):
+            return False  # a killing is not the looting told beside it
+        if frame.provisional:
+            return frame.sentence_id < LEDE or any(f.sentence_id < frame.sentence_id
+                                                    for f in self.frames)
+        return self.provisional and any(f.sentence_id < LEDE or f.sentence_id > frame.sentence_id
+                                        for f in self.frames)
+
     def best_place(self) -> Frame:
-        rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1}
+        rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
         return min(self.frames, key=lambda f: (rank.get(f.place["feature"], 0), f.lowered,
                                                f.place["lat"] != f.place["lat"],
                                                f.sentence_id))
@@ -152,7 +185,8 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
     reports: list[_Report] = []
     for frame in sorted(frames, key=lambda f: (f.anaphoric, not _placed(f), f.sentence_id)):
         home = _referred(reports, frame) if frame.anaphoric else None
-        home = home or next((r for r in reports if r.takes(frame)), None)
+        home = home or next((r for r in reports if r.takes(frame)), None) or next(
+            (r for r in reports if r.takes(frame, loosely=True)), None)
         if home is None and not _placed(frame):
             home = next((r for r in reports if r.kind[0] == frame.event_type[0]), None)
         if home is None:
