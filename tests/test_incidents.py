@@ -401,3 +401,40 @@ def test_attacks_on_two_towns_stay_two_incidents_however_the_country_is_named():
         "killing five soldiers. Another attack hit the village of Liotto on Sunday. The Central "
         "African Republic has seen more attacks this month."))
     assert {"Boyo", "Liotto"} <= set(out["location"])
+
+
+def test_a_part_of_the_country_told_by_a_direction_is_the_town_the_body_names():
+    out = extract_incidents(corpus(
+        "Armed men killed a soldier and a civilian in the south-east of the Central African "
+        "Republic on Wednesday. The attackers targeted a patrol near the village of Nzacko on "
+        "Wednesday morning."))
+    assert len(out) == 1 and out["location"].iloc[0] == "Nzacko"
+
+
+def test_houses_burned_in_an_attack_are_part_of_it_not_a_second_event():
+    out = extract_incidents(corpus(
+        "Rebels attacked the village of Ndim in the Central African Republic on Sunday, "
+        "killing six people. The assailants burned down houses in the village."))
+    assert list(out["event_type"]) == ["Violence against civilians"]
+
+
+def test_who_repelled_an_attack_is_not_its_agent():
+    out = extract_incidents(corpus(
+        "Rebels attacked Bangui, the capital of the Central African Republic, on Wednesday. "
+        "The attack was repelled by peacekeepers, a spokesman said."))
+    assert "MINUSCA" not in set(out["actor1"])
+
+
+def test_a_running_total_is_not_the_toll_of_the_event_that_raised_it():
+    row = one("A peacekeeper was killed in an ambush near Bria, in the Central African "
+              "Republic, on Thursday, bringing the death toll in two days of fighting to at "
+              "least nine.")
+    assert row.fatalities == 1
+
+
+def test_a_participle_before_an_event_noun_is_its_modifier_not_a_second_act():
+    out = extract_incidents(corpus(
+        "The UN mission condemned targeted killings of civilians in Bria, in the Central "
+        "African Republic, on Monday."))
+    assert "UN peacekeeping mission" not in set(out["actor1"])
+    assert "MINUSCA" not in set(out["actor1"])

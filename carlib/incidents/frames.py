@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..lexicon import cues
+from ..tagging.figures import total_cues
 from ..tagging.spans import rows_by_sentence
 from .cues import event_type, incident_cues
 from .participants import Participant, participants
@@ -52,7 +53,7 @@ _NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may s
 _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
-_PROPERTY = {"loot", "burn", "destroy"}
+PROPERTY = {"loot", "burn", "destroy"}
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
@@ -261,6 +262,8 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     if passive:
         return by, _subject(parts, lo, a)
     if nominal:
+        if by is not None and c.passive_aux.search(text, b, by.start):
+            by = None  # "the attack was repelled by peacekeepers": the verb's agent, not its
         target = _after_marker(text, parts, c.patient_prep, b, hi) or _after_marker(
             text, parts, c.with_prep, b, hi)
         near = _nearest(parts, max(lo, a - _NOMINAL_REACH), a, before=True, prefer_armed=True)
@@ -378,7 +381,12 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             row = c.triggers.value(trigger.group())
             if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
                 continue  # "his burned hut", "a destroyed car": a state, not an act
+            if _PARTICIPLE.search(trigger.group()) and c.triggers.match(
+                    text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
+                continue  # "targeted killings": a modifier of the event noun after it
             agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])
+            if trigger.group() in c.response:  # "the attack was repelled by
+                agent, patient = None, agent  # peacekeepers": they are the attacked side
             if found and _PARTICIPLE_CLAUSE.search(text, max(s.start, trigger.start() - 3),
                                                    trigger.start()):
                 agent = found[-1].agent  # "gunmen attacked the village, killing ten"
@@ -418,7 +426,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     place is not country_place else Part(), lowered, day, precision, time,
                     len(where), anaphoric=_anaphoric(text, trigger.start())))
         if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
-            found = [f for f in found if f.act not in _PROPERTY]
+            found = [f for f in found if f.act not in PROPERTY]
         _assign_deaths(found, rows["figures"].get(key, []))
         for f in found:  # "killing six of the soldiers": the dead are the patient
             if f.patient is None and f.deaths:
@@ -473,9 +481,15 @@ def _more_specific(dead: Participant, cause: Frame) -> bool:
 
 
 def _assign_deaths(found: list[Frame], figures: list) -> None:
-    """Each figure of the dead goes to the nearest violent frame of its sentence."""
+    """Each figure of the dead goes to the nearest violent frame of its sentence; a running
+    total (``bringing the death toll to nine``) only when the sentence counts no dead of its
+    own (``a peacekeeper was killed``, ``two soldiers died``)."""
     violent = [f for f in found if f.act in VIOLENT]
-    for fig in (f for f in figures if f.category == "killed"):
+    dead = [f for f in figures if f.category == "killed"]
+    own = [f for f in dead if f.cue not in total_cues()]
+    if own or any(f.patient is not None and f.patient.single for f in violent):
+        dead = own
+    for fig in dead:
         if violent:
             nearest = min(violent, key=lambda f: abs(f.trigger.start - fig.start))
             same = [f for f in violent if f.trigger.start == nearest.trigger.start]

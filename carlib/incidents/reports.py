@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..geo.gazetteer import fold
-from .frames import LEDE, VIOLENT, Frame, Part
+from .frames import LEDE, PROPERTY, VIOLENT, Frame, Part
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -46,10 +46,17 @@ def _compatible_places(a: dict, b: dict) -> bool:
     if not area_a and not area_b and _unplaced_site(a) != _unplaced_site(b):
         return True  # "the Jazeera Palace hotel" and "Mogadishu"
     if area_a and not area_b:
-        return a["feature"] == "country" or a["name"] in (b.get("admin1"), b.get("admin2"))
+        return _contains(a, b)
     if area_b and not area_a:
-        return b["feature"] == "country" or b["name"] in (a.get("admin1"), a.get("admin2"))
+        return _contains(b, a)
     return False
+
+
+def _contains(area: dict, town: dict) -> bool:
+    """Whether a town may lie in an area: the country, a part of it told by a direction
+    (``in the south-east of the country``), or its admin1 or admin2."""
+    return area["feature"] == "country" or area["method"] == "direction" or area["name"] in (
+        town.get("admin1"), town.get("admin2"))
 
 
 def _unplaced_site(place: dict) -> bool:
@@ -65,8 +72,11 @@ class _Report:
 
     @property
     def kind(self) -> tuple[str, str]:
-        """The event type of its first frame whose type is not a guess, else of its first."""
-        return next((f for f in self.frames if not f.provisional), self.frames[0]).event_type
+        """The event type of its first violent frame whose type is not a guess, else of its
+        first violent frame (the looting beside an attack is part of the attack), else of its
+        first frame whose type is not a guess, else of its first."""
+        order = sorted(self.frames, key=lambda f: (f.act not in VIOLENT, f.provisional))
+        return order[0].event_type
 
     @property
     def provisional(self) -> bool:
@@ -87,10 +97,14 @@ class _Report:
                    (span(f.event_date, f.time_precision) for f in self.frames))
 
     def _restates(self, frame: Frame) -> bool:
-        """Whether the frame or the report, whichever has a guessed type, may restate the
-        other: both violent, and it comes after it (``four people died``) or stands in the
-        headline or lede."""
-        if frame.act not in VIOLENT or not all(f.act in VIOLENT for f in self.frames):
+        """Whether the frame is a part of the report's event: looting or burning beside a
+        violent event (ACLED codes them as that event); or the frame or the report, whichever
+        has a guessed type, restates the other: both violent, and it comes after it (``four
+        people died``) or stands in the headline or lede."""
+        violent = [f for f in self.frames if f.act in VIOLENT]
+        if frame.act in PROPERTY and violent:
+            return True  # "they burned houses": part of the attack (ACLED codebook)
+        if frame.act not in VIOLENT or len(violent) < len(self.frames):
             return False  # a killing is not the looting told beside it
         if frame.provisional:
             return frame.sentence_id < LEDE or any(f.sentence_id < frame.sentence_id

@@ -112,7 +112,7 @@ from .dates import extract_dates
 from .numbers import NumberMatch, readings, words
 from .spans import PROVENANCE, Sentence, frame
 
-__all__ = ["extract_figures", "FIGURE_COLUMNS", "CATEGORIES"]
+__all__ = ["extract_figures", "FIGURE_COLUMNS", "CATEGORIES", "total_cues"]
 
 FIGURE_COLUMNS = PROVENANCE + ["value", "low", "high", "share", "qualifier", "category", "unit",
                                "subject", "date_start", "date_end", "cue", "aside"]
@@ -194,6 +194,16 @@ class _Grammar:
 def _rows(kind: str) -> list[dict]:
     table = read_lexicon("figure_cues", ("phrase", "kind", "category", "unit"))
     return table[table["kind"] == kind].to_dict("records")
+
+
+@lru_cache(maxsize=1)
+def total_cues() -> frozenset[str]:
+    """The cues (a figure's ``cue``) that make it a running total, not one event's count.
+
+    >>> "death toll" in total_cues()
+    True
+    """
+    return frozenset(r["phrase"] for r in _rows("total"))
 
 
 def _phrases(*kinds: str, case: str = "any") -> Phrases:
