@@ -438,3 +438,9 @@ def test_a_participle_before_an_event_noun_is_its_modifier_not_a_second_act():
         "African Republic, on Monday."))
     assert "UN peacekeeping mission" not in set(out["actor1"])
     assert "MINUSCA" not in set(out["actor1"])
+
+
+def test_a_by_inside_an_aside_is_not_the_agent():
+    row = one("Attacks on peacekeepers of the UN mission (known by its French acronym MINUSCA) "
+              "took place in Bangassou, in the Central African Republic, on Tuesday.")
+    assert row.actor1 == "Unidentified Armed Group" and row.event_type == "Battles"

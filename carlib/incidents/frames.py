@@ -220,8 +220,11 @@ def _nearest(parts: list[Participant], lo: int, hi: int, before: bool, prefer_ar
 
 def _after_marker(text: str, parts: list[Participant], marker, lo: int, hi: int
                   ) -> Participant | None:
-    """The participant right after one of ``marker``'s words (``by X``, ``on Y``)."""
+    """The participant right after one of ``marker``'s words (``by X``, ``on Y``), not inside
+    an aside opened after ``lo`` (``the mission (known by its acronym MINUSCA)``)."""
     for m in marker.finditer(text, lo, hi):
+        if text.count("(", lo, m.start()) > text.count(")", lo, m.start()):
+            continue
         after = [p for p in parts if m.end() <= p.start <= m.end() + 25 and p.end <= hi]
         if after:
             return min(after, key=lambda p: p.start)
