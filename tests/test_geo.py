@@ -135,6 +135,12 @@ def test_context_decides_between_namesakes(gaz):
     assert not (places["kind"] == "region").any(), "'in the Central African ...' is no region"
 
 
+def test_an_ambiguous_name_in_a_list_with_a_known_town_is_a_place(gaz):
+    places = places_in("Bouar, Carnot and Yamalé were emptied by the fighting, in the "
+                       "Central African Republic, they said.", gaz)
+    assert {"Bouar", "Carnot", "Yamalé"} <= set(places["quote"])
+
+
 @pytest.mark.parametrize("text", [
     "Lazare Carnot said the Union must hold.",
     "Christian militias attacked, The Washington Post reported.",

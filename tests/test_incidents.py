@@ -444,3 +444,10 @@ def test_a_by_inside_an_aside_is_not_the_agent():
     row = one("Attacks on peacekeepers of the UN mission (known by its French acronym MINUSCA) "
               "took place in Bangassou, in the Central African Republic, on Tuesday.")
     assert row.actor1 == "Unidentified Armed Group" and row.event_type == "Battles"
+
+
+@pytest.mark.parametrize("word", ["confrontations", "a shootout", "skirmish"])
+def test_the_other_words_for_a_clash_are_clashes(word):
+    row = one(f"On Sunday {word} between the army and rebels left two dead in Bossangoa, in "
+              "the Central African Republic.")
+    assert row.event_type == "Battles" and row.location == "Bossangoa"

@@ -322,10 +322,29 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         if p.list_cue.search(text, max(0, c.start - 70), c.start):
             c.cue, c.relation = True, c.relation or "at"
     for before, after in zip(found, found[1:]):  # "in towns like A, B and C": B and C inherit
-        if (before.cue or before.relation) and p.list_join.match(text[before.end:after.start]):
+        if not p.list_join.match(text[before.end:after.start]):
+            continue
+        if before.cue or before.relation:
             after.cue = after.cue or before.cue
             after.relation = after.relation or before.relation
+        elif before.kind == "name" and gaz.lookup(before.name) and not ambiguous(before.name):
+            after.cue = True  # "Berberati, Carnot, Baoro and Gambala": a list of places
     return found
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> frozenset[str]:
+    return frozenset(read_lexicon("ambiguous_places", ("word",))["word"].map(fold))
+
+
+def ambiguous(word: str) -> bool:
+    """A place name that is also a common word or a surname (``ambiguous_places.csv``).
+
+    >>> ambiguous("Carnot"), ambiguous("Berberati")
+    (True, False)
+    """
+    key = fold(word)
+    return key in _ambiguous() or key.rstrip("s") in _ambiguous()
 
 
 def _pieces(text: str, start: int, end: int, gaz: Gazetteer, p: Patterns

@@ -18,31 +18,22 @@ Rules, in order (the words they use come from the lexicons):
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..lexicon import cues, read_lexicon
+from ..lexicon import cues
 from ..profile import profile
 from .countries import country_name
 from .focus import Focus
 from .gazetteer import Gazetteer, fold
 from .place import Place
-from .recognise import Candidate, Patterns
+from .recognise import Candidate, Patterns, ambiguous
 
 __all__ = ["resolve"]
 
 _FAR_CITY = 100_000  # a namesake outside the article's countries must be a city at least
 
 
-@lru_cache(maxsize=1)
-def _ambiguous() -> frozenset[str]:
-    return frozenset(read_lexicon("ambiguous_places", ("word",))["word"].map(fold))
-
-
 def _common_word(word: str, lower_words: frozenset[str]) -> bool:
     """Listed as ambiguous, or a single word the article also writes in lower case."""
-    key = fold(word)
-    return key in _ambiguous() or key.rstrip("s") in _ambiguous() or (
-        " " not in word and word.lower() in lower_words)
+    return ambiguous(word) or (" " not in word and word.lower() in lower_words)
 
 
 def _best(places: list[Place]) -> Place:
