@@ -451,3 +451,21 @@ def test_the_other_words_for_a_clash_are_clashes(word):
     row = one(f"On Sunday {word} between the army and rebels left two dead in Bossangoa, in "
               "the Central African Republic.")
     assert row.event_type == "Battles" and row.location == "Bossangoa"
+
+
+def test_an_event_the_sentence_says_came_before_is_another_event_with_its_own_date_and_dead():
+    out = extract_incidents(corpus(
+        "Gunmen killed 16 worshippers in the village of Ouallam, in Niger's Tillaberi region, "
+        "on Friday. The attack follows the killing on Monday of 37 civilians in the same "
+        "region.", published="2021-08-21"), merge=False)
+    by_date = dict(zip(out["event_date"], out["fatalities"]))
+    assert by_date[pd.Timestamp("2021-08-20")] == 16
+    assert by_date[pd.Timestamp("2021-08-16")] == 37
+
+
+def test_a_spelling_variant_of_an_unknown_village_is_the_same_place():
+    out = extract_incidents(corpus(
+        "Gunmen killed 16 people in the village of Thoum in the Tillaberi region on Friday. "
+        "They opened fire on worshippers in the village of Tohum during prayers.",
+        published="2021-08-21"))
+    assert len(out) == 1 and out["fatalities"].iloc[0] == 16

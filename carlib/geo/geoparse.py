@@ -184,9 +184,11 @@ def geolocate(articles: pd.DataFrame, tags: Tags | None = None,
 
 def _one_spelling(resolved: list[tuple[Candidate, Place]]) -> dict[int, Place]:
     """Places no source knows, written several ways in one article (``Wuror``, ``Wurror
-    County``, ``Uror``): one place, named as first written (``rapidfuzz`` similarity >= 0.85
-    of their keys without generic words)."""
+    County``, ``Uror``; ``Thiem`` and ``Theim``): one place, named as first written
+    (``rapidfuzz`` similarity >= 0.85 of their keys without generic words, or one edit, a
+    transposition included, in five letters or more)."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import OSA
 
     first: list[tuple[str, Place]] = []
     out: dict[int, Place] = {}
@@ -194,7 +196,8 @@ def _one_spelling(resolved: list[tuple[Candidate, Place]]) -> dict[int, Place]:
         if place.source != "text" or place.feature == "region":
             continue
         key = min(_region_keys(place.name), key=len)
-        match = next((p for k, p in first if fuzz.ratio(k, key) >= 85), None)
+        match = next((p for k, p in first if fuzz.ratio(k, key) >= 85 or (
+            min(len(k), len(key)) >= 5 and OSA.distance(k, key) <= 1)), None)
         if match is None:
             first.append((key, place))
         else:

@@ -375,78 +375,90 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         dates = rows["dates"].get(key, [])
         dated = [d for d in dates if not s.dateline_start <= d.start - s.start < s.dateline_end]
         sentence = (s.start, s.end)
-        found: list[Frame] = []
-        for trigger in c.triggers.finditer(text, s.start, s.end):
-            clause = _clause(text, trigger.start(), s.start, s.end)
-            if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)) \
-                    or c.context_clause.search(text, clause[0], trigger.start()):
-                continue  # "could attack", "a region plagued by fighting"
-            row = c.triggers.value(trigger.group())
-            if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
-                continue  # "his burned hut", "a destroyed car": a state, not an act
-            if _PARTICIPLE.search(trigger.group()) and c.triggers.match(
-                    text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
-                continue  # "targeted killings": a modifier of the event noun after it
-            agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])
-            if trigger.group() in c.response:  # "the attack was repelled by
-                agent, patient = None, agent  # peacekeepers": they are the attacked side
-            if found and _PARTICIPLE_CLAUSE.search(text, max(s.start, trigger.start() - 3),
-                                                   trigger.start()):
-                agent = found[-1].agent  # "gunmen attacked the village, killing ten"
-            in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or dated
-            day, precision, used = _when(in_clause, published, article.get(
-                "published_precision"))
-            if _background(text, sentence, used, published):
-                continue
-            where = _most_specific(_usable_places(places, *clause), trigger.start()) or \
-                _most_specific(_usable_places(places, *sentence), trigger.start())
-            lowered = 0
-            for back in range(1, _LOOKBACK + 1):
-                earlier = by_id.get(s.sentence_id - back)
-                if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
-                    break
-                where = [p for p in _most_specific(_usable_places(
-                    [p._asdict() for p in rows["places"].get((s.article_id, earlier.sentence_id),
-                                                            [])],
-                    earlier.start, earlier.end), earlier.end)[:1] if p["relation"] in ("at", "near")]
-                lowered = 1
-            if lede is not None and (not where or (
-                    len(where) == 1 and where[0]["feature"] in ("country", "admin1")
-                    and where[0]["country_code"] == lede["country_code"])):
-                where, lowered = [lede], 1  # "in the Central African Republic": the story's town
-            if not where and country_place is not None:
-                where, lowered = [country_place], 0
-            if not where:
-                continue
-            if agent is None and row["act"] in VIOLENT:
-                agent = _earlier_agent(named_before + parts, patient, trigger.start())
-            time = Part.of(text, used.start, used.end) if used is not None else Part()
-            for place in where:
-                found.append(Frame(
-                    s.article_id, s.sentence_id, s.paragraph_id, sentence, row["act"],
-                    row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
-                    place, Part.of(text, place["start"], place["end"]) if not lowered and
-                    place is not country_place else Part(), lowered, day, precision, time,
-                    len(where), anaphoric=_anaphoric(text, trigger.start())))
-        if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
-            found = [f for f in found if f.act not in PROPERTY]
-        _assign_deaths(found, rows["figures"].get(key, []))
-        for f in found:  # "killing six of the soldiers": the dead are the patient
-            if f.patient is None and f.deaths:
-                fig = f.deaths[0]
-                f.patient = next((p for p in parts if fig["start"] <= p.start
-                                  and p.end <= fig["end"] + 1), None)
-        for f in found:
-            f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
-        found = _outcomes_to_causes(found)
-        for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
-            clause = _clause(text, f.trigger.start, s.start, s.end)
-            if f.agent and f.patient and f.patient.armed and c.response.search(
-                    text, clause[0], f.trigger.end):
-                f.agent, f.patient = f.patient, f.agent
-        out.extend(found)
+        for lo, hi in _segments(text, s.start, s.end):  # "the attack follows the killing
+            # of 37 civilians on Monday": two events, each with its own dates, places, dead
+            found: list[Frame] = []
+            for trigger in c.triggers.finditer(text, lo, hi):
+                clause = _clause(text, trigger.start(), lo, hi)
+                if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)) \
+                        or c.context_clause.search(text, clause[0], trigger.start()):
+                    continue  # "could attack", "a region plagued by fighting"
+                row = c.triggers.value(trigger.group())
+                if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
+                    continue  # "his burned hut", "a destroyed car": a state, not an act
+                if _PARTICIPLE.search(trigger.group()) and c.triggers.match(
+                        text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
+                    continue  # "targeted killings": a modifier of the event noun after it
+                agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])
+                if trigger.group() in c.response:  # "the attack was repelled by
+                    agent, patient = None, agent  # peacekeepers": they are the attacked side
+                if found and _PARTICIPLE_CLAUSE.search(text, max(lo, trigger.start() - 3),
+                                                       trigger.start()):
+                    agent = found[-1].agent  # "gunmen attacked the village, killing ten"
+                in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or [
+                    d for d in dated if lo <= d.start < hi]
+                day, precision, used = _when(in_clause, published, article.get(
+                    "published_precision"))
+                if _background(text, (lo, hi), used, published):
+                    continue
+                where = _most_specific(_usable_places(places, *clause), trigger.start()) or \
+                    _most_specific(_usable_places(places, lo, hi), trigger.start())
+                lowered = 0
+                for back in range(1, _LOOKBACK + 1):
+                    earlier = by_id.get(s.sentence_id - back)
+                    if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
+                        break
+                    where = [p for p in _most_specific(_usable_places(
+                        [p._asdict() for p in rows["places"].get((s.article_id, earlier.sentence_id),
+                                                                [])],
+                        earlier.start, earlier.end), earlier.end)[:1] if p["relation"] in ("at", "near")]
+                    lowered = 1
+                if lede is not None and (not where or (
+                        len(where) == 1 and where[0]["feature"] in ("country", "admin1")
+                        and where[0]["country_code"] == lede["country_code"])):
+                    where, lowered = [lede], 1  # "in the Central African Republic": the story's town
+                if not where and country_place is not None:
+                    where, lowered = [country_place], 0
+                if not where:
+                    continue
+                if agent is None and row["act"] in VIOLENT:
+                    agent = _earlier_agent(named_before + parts, patient, trigger.start())
+                time = Part.of(text, used.start, used.end) if used is not None else Part()
+                for place in where:
+                    found.append(Frame(
+                        s.article_id, s.sentence_id, s.paragraph_id, sentence, row["act"],
+                        row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
+                        place, Part.of(text, place["start"], place["end"]) if not lowered and
+                        place is not country_place else Part(), lowered, day, precision, time,
+                        len(where), anaphoric=_anaphoric(text, trigger.start())))
+            if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
+                found = [f for f in found if f.act not in PROPERTY]
+            _assign_deaths(found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
+            for f in found:  # "killing six of the soldiers": the dead are the patient
+                if f.patient is None and f.deaths:
+                    fig = f.deaths[0]
+                    f.patient = next((p for p in parts if fig["start"] <= p.start
+                                      and p.end <= fig["end"] + 1), None)
+            for f in found:
+                f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
+            found = _outcomes_to_causes(found)
+            for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
+                clause = _clause(text, f.trigger.start, lo, hi)
+                if f.agent and f.patient and f.patient.armed and c.response.search(
+                        text, clause[0], f.trigger.end):
+                    f.agent, f.patient = f.patient, f.agent
+            out.extend(found)
         named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
     return out
+
+
+def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A sentence cut where it moves to another event (``incident_cues.csv`` kind
+    ``sequence``: ``follows``, ``came after``)."""
+    cuts = [m for m in incident_cues().sequence.finditer(text, lo, hi)]
+    starts = [lo] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [hi]
+    return list(zip(starts, ends))
 
 
 def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:

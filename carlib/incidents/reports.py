@@ -92,9 +92,15 @@ class _Report:
             towns = self.frames  # a region or the country may be any of its towns
         if not any(_compatible_places(frame.place, f.place) for f in towns):
             return False  # a town only joins a report of the same town (or site)
+        return self.overlaps(frame)
+
+    def overlaps(self, frame: Frame) -> bool:
+        """Whether the frame's date may be one of the report's: of those its words date, if
+        any (an undated mention, at the publication month, does not widen it)."""
         a0, a1 = span(frame.event_date, frame.time_precision)
+        dated = [f for f in self.frames if f.time_part.start >= 0] or self.frames
         return any(a0 <= b1 and b0 <= a1 for b0, b1 in
-                   (span(f.event_date, f.time_precision) for f in self.frames))
+                   (span(f.event_date, f.time_precision) for f in dated))
 
     def _restates(self, frame: Frame) -> bool:
         """Whether the frame is a part of the report's event: looting or burning beside a
@@ -177,7 +183,8 @@ def _placed(frame: Frame) -> bool:
 def _referred(reports: list[_Report], frame: Frame) -> _Report | None:
     """The report an anaphoric mention (``the attack``) refers back to: of those of its event
     type with a frame earlier in the text, the one mentioned last; none when the mention
-    names a town of its own that the report's places do not allow."""
+    names a town of its own that the report's places do not allow, or a date of its own that
+    its dates do not (``the killing on Monday of 37 civilians``)."""
     earlier = [(max(f.trigger.start for f in r.frames if f.trigger.start < frame.trigger.start),
                 r) for r in reports if r.kind[0] == frame.event_type[0]
                and any(f.trigger.start < frame.trigger.start for f in r.frames)]
@@ -187,13 +194,16 @@ def _referred(reports: list[_Report], frame: Frame) -> _Report | None:
     if _placed(frame) and not any(_compatible_places(frame.place, f.place)
                                   for f in report.frames):
         return None
+    if frame.time_part.start >= 0 and not report.overlaps(frame):
+        return None
     return report
 
 
 def article_reports(frames: list[Frame]) -> list[_Report]:
     """The frames of one article grouped into one report per event (in text order): first
     the frames whose sentence names a town, then the others (placed from the sentences around,
-    the story's lede or the country), which join a report of the same type if there is one;
+    the story's lede or the country), which join a report of the same type if there is one
+    and its dates allow a date the frame's own words give;
     last the anaphoric mentions (``the attack``), which join the report they refer back to
     (:func:`_referred`), else are grouped as the others are."""
     reports: list[_Report] = []
@@ -202,7 +212,8 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
         home = home or next((r for r in reports if r.takes(frame)), None) or next(
             (r for r in reports if r.takes(frame, loosely=True)), None)
         if home is None and not _placed(frame):
-            home = next((r for r in reports if r.kind[0] == frame.event_type[0]), None)
+            home = next((r for r in reports if r.kind[0] == frame.event_type[0] and (
+                frame.time_part.start < 0 or r.overlaps(frame))), None)
         if home is None:
             reports.append(_Report(frame))
         else:
