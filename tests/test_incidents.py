@@ -471,9 +471,7 @@ def test_a_spelling_variant_of_an_unknown_village_is_the_same_place():
     assert len(out) == 1 and out["fatalities"].iloc[0] == 16
 
 
-def test_the_first_of_two_sides_is_actor1_also_where_the_next_sentence_leaves_it_implicit():
-    out = extract_incidents(corpus(
-        "Refugees said former Seleka rebels and anti-balaka militiamen fought in Bouar last "
-        "week. Heavy fighting also hit the town of Baoro, in the Central African Republic."))
-    assert set(out["actor1"]) == {"ex-Seleka"}
-    assert out.loc[out["location"] == "Bouar", "actor2"].tolist() == ["anti-balaka"]
+def test_of_two_sides_that_fought_the_first_is_actor1_the_second_actor2():
+    row = one("Refugees said former Seleka rebels and anti-balaka militiamen fought in Bouar, "
+              "in the Central African Republic, last week.")
+    assert (row.actor1, row.actor2) == ("ex-Seleka", "anti-balaka")

@@ -342,24 +342,14 @@ def _object(text: str, parts: list[Participant], end: int, hi: int) -> Participa
     return None
 
 
-def _earlier_agent(earlier: list[list[Participant]], here: list[Participant],
-                   patient: Participant | None, before: int) -> Participant | None:
-    """A named non-state armed group, not the patient itself: the attacker an article leaves
-    implicit (a state force or a mission that attacks is named where it does). The nearest
-    one before ``before`` in this sentence, else the first (the subject's side: ``the former
-    Seleka and anti-Balaka militiamen``) of the latest sentence before that names one."""
-    def fits(p: Participant) -> bool:
-        return p.named and p.armed and p.side != "state" and (
-            patient is None or p.label != patient.label)
-
-    candidates = [p for p in here if fits(p) and p.start < before]
-    if candidates:
-        return candidates[-1]
-    for sentence in reversed(earlier):
-        candidates = [p for p in sentence if fits(p)]
-        if candidates:
-            return candidates[0]
-    return None
+def _earlier_agent(known: list[Participant], patient: Participant | None, before: int
+                   ) -> Participant | None:
+    """A named non-state armed group of this or the sentences before, not the patient itself:
+    the attacker an article leaves implicit (a state force or a mission that attacks is
+    named where it does)."""
+    candidates = [p for p in known if p.named and p.armed and p.side != "state"
+                  and p.start < before and (patient is None or p.label != patient.label)]
+    return candidates[-1] if candidates else None
 
 
 def _background(text: str, sentence: tuple[int, int], date_row, published: pd.Timestamp
@@ -392,7 +382,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
     lede = next((p for s in sentences[:LEDE] for p in _usable_places(
         [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
         s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
-    named_before: list[list[Participant]] = []  # the named armed sides of the sentences before
+    named_before: list[Participant] = []
     for s in sentences:
         key = (s.article_id, s.sentence_id)
         mentions = [m._asdict() for m in rows["mentions"].get(key, [])]
@@ -449,7 +439,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 if not where:
                     continue
                 if agent is None and row["act"] in VIOLENT:
-                    agent = _earlier_agent(named_before, parts, patient, trigger.start())
+                    agent = _earlier_agent(named_before + parts, patient, trigger.start())
                 time = Part.of(text, used.start, used.end) if used is not None else Part()
                 for place in where:
                     found.append(Frame(
@@ -475,7 +465,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         text, clause[0], f.trigger.end):
                     f.agent, f.patient = f.patient, f.agent
             out.extend(found)
-        named_before = (named_before + [[p for p in parts if p.named and p.armed]])[-_LOOKBACK:]
+        named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
     return out
 
 
