@@ -257,3 +257,10 @@ def test_congo_and_adjectives_before_nouns(gaz):
     places = places_in("Fighting in Goma, in eastern Congo, sent survivors to the Catholic "
                        "mission.", gaz)
     assert dict(zip(places["quote"], places["country_code"])) == {"Goma": "CD", "Congo": "CD"}
+
+
+def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
+    places = places_in("Gunmen stormed the Ndassima gold mine in the Central African Republic "
+                       "on Sunday.", gaz)
+    site = places[places["quote"] == "Ndassima"].iloc[0]
+    assert site["feature"] == "site" and site["name"] == "Ndassima gold mine"
