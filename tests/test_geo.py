@@ -260,7 +260,7 @@ def test_congo_and_adjectives_before_nouns(gaz):
 
 
 def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
-    places = places_in("Gunmen stormed the Ndassima gold mine in the Central African Republic "
+    places = places_in("Gunmen stormed the Zoubingui gold mine in the Central African Republic "
                        "on Sunday.", gaz)
-    site = places[places["quote"] == "Ndassima"].iloc[0]
-    assert site["feature"] == "site" and site["name"] == "Ndassima gold mine"
+    site = places[places["quote"] == "Zoubingui"].iloc[0]
+    assert site["feature"] == "site" and site["name"] == "Zoubingui gold mine"
