@@ -475,3 +475,14 @@ def test_of_two_sides_that_fought_the_first_is_actor1_the_second_actor2():
     row = one("Refugees said former Seleka rebels and anti-balaka militiamen fought in Bouar, "
               "in the Central African Republic, last week.")
     assert (row.actor1, row.actor2) == ("ex-Seleka", "anti-balaka")
+
+
+def test_the_sound_of_gunfire_alone_is_not_an_incident_but_may_restate_one():
+    out = extract_incidents(corpus(
+        "Heavy gunfire rang out in Bangui, the capital of the Central African Republic, on "
+        "Tuesday, residents said."))
+    assert out.empty
+    out = extract_incidents(corpus(
+        "Gunmen killed three traders in the market of Bria, in the Central African Republic, "
+        "on Tuesday. Gunfire was heard in Bria all night."))
+    assert len(out) == 1 and out["fatalities"].iloc[0] == 3

@@ -9,7 +9,8 @@ context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``
 (``carried out``, ``staged``: its subject is the agent of the event noun), ``armed_site``
 (``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
 (``plagued by``: an event word after it describes a place's past) and ``sequence``
-(``follows``, ``came after``: the sentence moves to another event).
+(``follows``, ``came after``: the sentence moves to another event) and ``sound``
+(``gunfire``, ``explosions``: with no target and no dead, only a restatement).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -28,7 +29,7 @@ __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
 _KINDS = ("hedge", "background", "passive_aux", "agent_prep", "patient_prep", "source_prep",
           "between", "with_prep", "response", "peacekeeper_noun", "light_verb", "armed_site",
-          "context_clause", "sequence")
+          "context_clause", "sequence", "sound")
 
 
 @dataclass(frozen=True)

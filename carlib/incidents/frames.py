@@ -104,6 +104,13 @@ class Frame:
                           self.patient.target if self.patient else "any")
 
     @property
+    def sound_only(self) -> bool:
+        """Whether it names only the sound of violence (``gunfire rang out``): no target, no
+        dead; it may restate an event but does not report one."""
+        return self.patient is None and not self.deaths and self.trigger.quote.lower() in \
+            incident_cues().sound
+
+    @property
     def provisional(self) -> bool:
         """Whether its type is a guess: the act's type depends on a patient the frame has
         not got (``an attack in Djibo``, ``four people died``), so another report of the

@@ -205,7 +205,8 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
     the story's lede or the country), which join a report of the same type if there is one
     and its dates allow a date the frame's own words give;
     last the anaphoric mentions (``the attack``), which join the report they refer back to
-    (:func:`_referred`), else are grouped as the others are."""
+    (:func:`_referred`), else are grouped as the others are. A frame of only the sound of
+    violence (:attr:`Frame.sound_only`) joins a report but never starts one."""
     reports: list[_Report] = []
     for frame in sorted(frames, key=lambda f: (f.anaphoric, not _placed(f), f.sentence_id)):
         home = _referred(reports, frame) if frame.anaphoric else None
@@ -214,10 +215,10 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
         if home is None and not _placed(frame):
             home = next((r for r in reports if r.kind[0] == frame.event_type[0] and (
                 frame.time_part.start < 0 or r.overlaps(frame))), None)
-        if home is None:
-            reports.append(_Report(frame))
-        else:
+        if home is not None:
             home.frames.append(frame)
+        elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
+            reports.append(_Report(frame))
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
 
 
