@@ -10,7 +10,9 @@ context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``
 (``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
 (``plagued by``: an event word after it describes a place's past) and ``sequence``
 (``follows``, ``came after``: the sentence moves to another event) and ``sound``
-(``gunfire``, ``explosions``: with no target and no dead, only a restatement).
+(``gunfire``, ``explosions``: with no target and no dead, only a restatement); the
+morphology the grammar reads a trigger's part of speech by (``nominal_ending``, ``event_noun``,
+``participle_ending``, ``gerund_ending``) and ``source_intro`` (``came under attack from X``).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -29,7 +31,8 @@ __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
 _KINDS = ("hedge", "background", "passive_aux", "agent_prep", "patient_prep", "source_prep",
           "between", "with_prep", "response", "peacekeeper_noun", "light_verb", "armed_site",
-          "context_clause", "sequence", "sound")
+          "context_clause", "sequence", "sound", "nominal_ending", "event_noun",
+          "participle_ending", "gerund_ending", "source_intro")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,18 @@ class IncidentCues:
     triggers: Phrases
     markers: dict[str, Phrases]
     types: tuple[tuple[str, str, str, str, str], ...]
+
+    def ends(self, word: str, kind: str) -> bool:
+        """Whether ``word`` ends with one of the endings of ``kind``.
+
+        >>> incident_cues().ends("killed", "participle_ending")
+        True
+        """
+        return word.lower().endswith(tuple(self.markers[kind].phrases))
+
+    def starts(self, word: str, kind: str) -> bool:
+        """Whether ``word`` starts with one of the words of ``kind`` (``raids``: ``raid``)."""
+        return word.lower().startswith(tuple(self.markers[kind].phrases))
 
     def __getattr__(self, kind: str) -> Phrases:
         try:

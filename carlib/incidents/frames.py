@@ -44,11 +44,7 @@ __all__ = ["Frame", "frames_of", "BACKGROUND_DAYS"]
 BACKGROUND_DAYS = 120  # an event dated further back than this before publication is context
 VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", "suicide",
             "airstrike", "shell", "grenade", "abduct", "rape", "capture"}
-_NOMINAL = re.compile(r"(?:s|ing|ion|ions|ment|ies|es)$|^(?:attack|raid|ambush|clash|battle|"
-                      r"assault|rampage|massacre|bomb|blast|explosion|offensive|fighting)")
-_PARTICIPLE = re.compile(r"(?:ed|en|ain|ead|urnt)$")
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-_UNDER = re.compile(r"\bunder\s+\Z")
 _NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may stand
 _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
@@ -257,17 +253,18 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         return by, _subject(parts, lo, a)
     passive = bool(c.passive_aux.before(text, a, 16)) or bool(
         c.agent_prep.search(text, b, min(hi, b + 4)))
-    reduced = _PARTICIPLE.search(word) and _prepositional(text, b) and not any(
+    participle = c.ends(word, "participle_ending")
+    reduced = participle and _prepositional(text, b) and not any(
         b <= start <= b + 14 for start, _ in people)  # "12 killed in Bria", not "killed at least 12"
     if not passive and reduced:
         passive = any(0 <= a - end <= 24 for _, end in [(p.start, p.end) for p in parts]
                       + people)
-    gerund = word.endswith("ing")
-    nominal = not passive and not _PARTICIPLE.search(word) and (
-        (bool(_NOMINAL.search(word)) and not gerund)
+    gerund = c.ends(word, "gerund_ending")
+    nominal = not passive and not participle and (
+        ((c.ends(word, "nominal_ending") or c.starts(word, "event_noun")) and not gerund)
         or (gerund and bool(cues("before_adjective").before(text, a, 12))))  # "the killing of"
     by = _after_marker(text, parts, c.agent_prep, b, hi) or (
-        _after_marker(text, parts, c.source_prep, b, hi) if _UNDER.search(text, max(lo, a - 12), a)
+        _after_marker(text, parts, c.source_prep, b, hi) if c.source_intro.before(text, a, 12)
         else None)  # "came under attack from X", not "attacks on peacekeepers from the mission"
     if passive:
         return by, _subject(parts, lo, a)
@@ -410,7 +407,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 row = c.triggers.value(trigger.group())
                 if row["act"] in _ADJECTIVAL and _attributive(text, trigger.start()):
                     continue  # "his burned hut", "a destroyed car": a state, not an act
-                if _PARTICIPLE.search(trigger.group()) and c.triggers.match(
+                if c.ends(trigger.group(), "participle_ending") and c.triggers.match(
                         text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
                     continue  # "targeted killings": a modifier of the event noun after it
                 agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])

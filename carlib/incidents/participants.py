@@ -100,7 +100,8 @@ def _state_label(template: str, code: str) -> str:
     if len(known):
         return known["label"].iloc[0]
     name = country_name(code)
-    the = "the " if any(w in name for w in ("Republic", "Kingdom", "United", "Islands")) else ""
+    the = "the " if any(w in cues("country_article_word", case="exact") for w in name.split()) \
+        else ""
     return template.replace("{country}", the + name)
 
 
