@@ -30,13 +30,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .corpus import check_articles
 from .lexicon import cues, read_lexicon
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = ["sentences", "split_sentences", "find_dateline", "SENTENCE_COLUMNS"]
 
@@ -68,6 +70,10 @@ _SPACE = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> PunktSentenceTokenizer:
+    """NLTK's Punkt splitter with the kit's abbreviations (NLTK, and the scipy it imports, are
+    imported here, on the first split, not with carlib)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(read_lexicon("abbreviations", ("abbreviation",))["abbreviation"]
                               .str.lower().str.rstrip("."))

@@ -49,7 +49,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import nltk
 import pandas as pd
 
 from ..lexicon import Phrases, cues, read_lexicon
@@ -401,6 +400,8 @@ def _find_people(ctx: _Context) -> None:
 @lru_cache(maxsize=1)
 def _nltk_chunker() -> Callable[[list[str]], list[tuple[str, str, str]]] | None:
     """NLTK's POS tagger + NE chunker when their data is installed; never downloads."""
+    import nltk
+
     try:
         for resource in _NLTK_RESOURCES:
             nltk.data.find(resource)
