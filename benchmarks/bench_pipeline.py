@@ -7,20 +7,27 @@ The corpus is the development corpus (70 real articles) repeated to ``--articles
 ids, each copy lightly edited as a wire copy is (``dev_corpus.edited``), written to a
 temporary folder and read back with ``carlib.load_articles``, so the corpus step folds the
 copies into their stories as it would a news-database export. Each step runs once, on one
-core, with the gazetteer warm; peak RSS is the process's high-water mark. With ``--dask``,
-``carlib.analyse(engine="dask")`` runs on a ``LocalCluster`` of 1 and then 2 single-threaded
-worker processes (uncached), and the speed-up is printed.
+core, with the gazetteer warm; peak RSS is the process's high-water mark (Linux). Then the whole
+``carlib.analyse(folder, cache=False)`` (the local engine, the per-article steps in batches of
+``carlib.pipeline.BATCH`` articles) runs in a fresh process, the gazetteer index built, so its
+peak RSS is that of one analysis alone; its incidents must be the steps' own. With
+``--dask``, ``carlib.analyse(engine="dask")`` runs on a ``LocalCluster`` of 1 and then 2
+single-threaded worker processes (uncached), and the speed-up is printed.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import subprocess
+import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import carlib
 from carlib.geo import Gazetteer, geolocate, locate_figures
@@ -29,18 +36,39 @@ from carlib.tagging import tag_corpus
 
 from dev_corpus import edited, megabytes, write_corpus
 
+T = TypeVar("T")
+
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    """This process's peak RSS: ``VmHWM``, its own memory's high-water mark (``ru_maxrss``
+    keeps, across ``exec``, the parent's size when the child was forked)."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024  # kB
 
 
-def _timed(label: str, size: float, step):
+def _timed(step: Callable[[], T]) -> tuple[T, float]:
     started = time.perf_counter()
     result = step()
-    seconds = time.perf_counter() - started
-    print(f"{label:<22} {seconds:8.2f} s {size / seconds:8.2f} MB/s   peak {_peak_mb():6.0f} MB",
-          flush=True)
-    return result, seconds
+    return result, time.perf_counter() - started
+
+
+def _line(label: str, seconds: float, size: float, peak: float, note: str = "") -> None:
+    print(f"{label:<22} {seconds:8.2f} s {size / seconds:8.2f} MB/s   peak {peak:6.0f} MB"
+          f"{note}", flush=True)
+
+
+def _analysis_alone(folder: str) -> dict:
+    """``carlib.analyse(folder, cache=False)`` in this process: seconds, peak RSS, incidents
+    (what ``--alone`` prints, as JSON, for :func:`_fresh`)."""
+    analysis, seconds = _timed(lambda: carlib.analyse(folder, cache=False))
+    return {"seconds": seconds, "peak": _peak_mb(), "incidents": len(analysis.incidents)}
+
+
+def _fresh(folder: Path) -> dict:
+    """:func:`_analysis_alone` in a new Python process (this one holds the steps' tables)."""
+    done = subprocess.run([sys.executable, __file__, "--alone", str(folder)], check=True,
+                          capture_output=True, text=True)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def _dask(folder: Path, workers: int) -> float:
@@ -57,29 +85,41 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--dask", action="store_true", help="also time the Dask engine")
+    parser.add_argument("--alone", metavar="FOLDER", help=argparse.SUPPRESS)  # for _fresh
     args = parser.parse_args()
     warnings.simplefilter("ignore")
+    if args.alone:
+        print(json.dumps(_analysis_alone(args.alone)))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_corpus(edited(args.articles), Path(tmp) / "corpus")
         gazetteer = Gazetteer.load()
         geolocate(carlib.load_articles(carlib.locations.sample_corpus()), gazetteer=gazetteer)
-        articles, load = _timed("load + near-dups", 1.0, lambda: carlib.load_articles(folder))
+        articles, total = _timed(lambda: carlib.load_articles(folder))
         size = megabytes(articles)
+        _line("load + near-dups", total, size, _peak_mb())
         print(f"corpus: {len(articles):,} articles, {size:.2f} MB, "
-              f"{articles['story_id'].nunique():,} stories (load: {size / load:.2f} MB/s)")
-        total = load
-        tags, seconds = _timed("tagging", size, lambda: tag_corpus(articles))
-        total += seconds
-        geo, seconds = _timed("geo", size, lambda: geolocate(articles, tags, gazetteer))
-        total += seconds
-        tags, seconds = _timed("figure places", size, lambda: replace(
+              f"{articles['story_id'].nunique():,} stories")
+
+        def step(label: str, run: Callable[[], T]) -> T:
+            nonlocal total
+            result, seconds = _timed(run)
+            total += seconds
+            _line(label, seconds, size, _peak_mb())
+            return result
+
+        tags = step("tagging", lambda: tag_corpus(articles))
+        geo = step("geo", lambda: geolocate(articles, tags, gazetteer))
+        tags = step("figure places", lambda: replace(
             tags, figures=locate_figures(tags.figures, geo.places)))
-        total += seconds
-        incidents, seconds = _timed("incidents", size, lambda: extract_incidents(
-            articles, tags, geo.places, focus=geo.focus))
-        total += seconds
-        print(f"{'whole analysis':<22} {total:8.2f} s {size / total:8.2f} MB/s   peak "
-              f"{_peak_mb():6.0f} MB   1 core, {len(incidents):,} incidents")
+        incidents = step("incidents", lambda: extract_incidents(articles, tags, geo.places,
+                                                                focus=geo.focus))
+        _line("whole analysis", total, size, _peak_mb(),
+              f"   1 core, {len(incidents):,} incidents")
+        alone = _fresh(folder)
+        _line("analyse(), fresh", alone["seconds"], size, alone["peak"],
+              f"   1 core, batches of {carlib.pipeline.BATCH}, {alone['incidents']:,} "
+              "incidents")
         if args.dask:
             one = _dask(folder, 1)
             two = _dask(folder, 2)

@@ -56,7 +56,7 @@ from .near_duplicates import near_duplicate_groups
 from .profile import profile
 
 __all__ = ["CorpusError", "CorpusWarning", "load_articles", "skipped_files", "check_articles",
-           "ARTICLE_COLUMNS"]
+           "text_key", "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = [
     "article_id", "outlet", "published", "published_precision", "published_basis", "headline",
@@ -433,6 +433,7 @@ def _finish(found: _Collected, source: str) -> pd.DataFrame:
     if not found.rows:
         _warn(f"{source}: no articles loaded")
     frame = pd.DataFrame(found.rows)
+    found.rows.clear()  # the texts are in the frame now: one copy of them, not two
     for column in ARTICLE_COLUMNS:
         if column not in frame.columns:
             frame[column] = pd.Series(dtype=object)
@@ -449,7 +450,7 @@ def _finish(found: _Collected, source: str) -> pd.DataFrame:
     frame["published"] = pd.to_datetime(frame["published"])
     frame["language"] = _languages(frame)
     frame["duplicate_of"] = _duplicates(frame)
-    copies, stories = near_duplicate_groups(frame["article_id"].tolist(), texts.tolist())
+    copies, stories = near_duplicate_groups(frame["article_id"], texts)
     frame["near_duplicate_of"] = [c if not d else "" for c, d in zip(copies,
                                                                       frame["duplicate_of"])]
     frame["story_id"] = stories
@@ -471,12 +472,21 @@ def _languages(frame: pd.DataFrame) -> pd.Series:
     return found.astype(object)
 
 
+def text_key(text: str) -> str:
+    """A digest of ``text`` as the duplicate check compares texts (spacing and case folded):
+    a corpus's keys take 64 characters an article, not a copy of its text.
+
+    >>> text_key("Gunmen  killed ten.") == text_key("gunmen killed ten.")
+    True
+    """
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
+
+
 def _duplicates(frame: pd.DataFrame) -> pd.Series:
     first_seen: dict[str, str] = {}
     marks = []
     for article_id, text in zip(frame["article_id"], frame["text"]):
-        key = " ".join(str(text).split()).casefold()
-        original = first_seen.setdefault(key, article_id)
+        original = first_seen.setdefault(text_key(str(text)), article_id)
         marks.append("" if original == article_id else original)
         if original != article_id:
             _warn(f"{article_id}: same text as {original}; flagged in 'duplicate_of' "

@@ -11,6 +11,16 @@ does not exist is a :class:`~carlib.errors.CorpusError` naming it, before any ca
 The notebooks all start from it, so a report run parses each article once. A damaged entry
 is computed again (logged, naming it); a cache folder that cannot be written gives a
 :class:`~carlib.errors.CacheWarning` and the analysis uncached.
+
+Two engines compute it. The local one (this module) loads the articles (copies and stories
+need the whole corpus), then runs the per-article steps (:func:`analyse_batch`: tagging,
+places and focus, the figures' places, the incident reports) on :data:`BATCH` articles at a
+time, so their working state is that of one batch whatever the corpus (only their tables
+and the incident reports grow with it), joins the batches' tables, and merges the reports of
+every batch into incidents once. No per-article step looks at another article (the focus is
+each article's own, the gazetteer and its supplements the profile's), so the tables are
+those of the whole corpus at once, row for row. The Dask engine (:mod:`carlib.distributed`)
+runs :func:`analyse_batch` on each partition of a cluster.
 """
 
 from __future__ import annotations
@@ -29,18 +39,23 @@ import pandas as pd
 from .corpus import METADATA_FILE, CorpusWarning, load_articles
 from .errors import CacheWarning, CorpusError, StoreError
 from .geo import geolocate, locate_figures
-from .geo.gazetteer import cache_dir
+from .geo.gazetteer import Gazetteer, cache_dir
 from .profile import profile
-from .incidents import extract_incidents
+from .incidents.merge import corpus_reports, incidents_table
 from .locations import package_path
-from .store import FORMAT, load_tables, save_tables
+from .store import FORMAT, join_parts, load_tables, save_tables
 from .tagging import Tags, tag_corpus
 
-__all__ = ["Analysis", "analyse"]
+__all__ = ["Analysis", "analyse", "analyse_batch", "BATCH", "PER_ARTICLE"]
 
 log = logging.getLogger(__name__)
 _PACKAGE = package_path()
 PROGRESS_FROM = 200  # articles: a smaller corpus is analysed in a few seconds, with no bar
+# articles the local engine runs the per-article steps on at once: their working state (the
+# rows, frames and indexes of a batch, ~40 MB for 500 news articles) is that of one batch,
+# whatever the corpus; what stays is each batch's tables and reports (~10 MB per 500)
+BATCH = 500
+PER_ARTICLE = [f.name for f in fields(Tags)] + ["places", "focus"]  # the tables of a batch
 _NOT_INPUTS = ("notebooks/", "data/seeds/")  # shipped with carlib, never read by an analysis
 
 
@@ -154,24 +169,25 @@ def _keep(result: Analysis, folder: Path) -> None:
 
 
 @contextmanager
-def _progress(n_articles: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar over the steps of a large analysis (``tqdm.auto``: a widget in Jupyter,
-    text on a terminal), none for a corpus under :data:`PROGRESS_FROM` articles; yields the
-    function that starts the next step."""
+def _progress(n_articles: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar over the articles of a large analysis (``tqdm.auto``: a widget in
+    Jupyter, text on a terminal), none for a corpus under :data:`PROGRESS_FROM` articles;
+    yields the function that counts ``n`` more articles analysed (after the last, the bar
+    says the incidents are being merged)."""
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=3, desc=f"analysing {n_articles:,} articles", unit="step",
+    bar = tqdm(total=n_articles, desc=f"analysing {n_articles:,} articles", unit="article",
                disable=n_articles < PROGRESS_FROM, leave=False)
-    started = [False]
+    counted = [0]
 
-    def step(name: str) -> None:
-        if started[0]:
-            bar.update()
-        started[0] = True
-        bar.set_postfix_str(name)
+    def done(n: int) -> None:
+        counted[0] += n
+        bar.update(n)
+        if counted[0] >= n_articles:
+            bar.set_postfix_str("merging incidents")
 
     try:
-        yield step
+        yield done
     finally:
         bar.close()
 
@@ -214,21 +230,48 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
     return result
 
 
+def analyse_batch(articles: pd.DataFrame, gazetteer: Gazetteer
+                  ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """The per-article steps on ``articles`` (rows of an articles table, its copies and
+    stories marked or not): the tables of :data:`PER_ARTICLE` (the figures placed) and the
+    incident reports (:func:`~carlib.incidents.merge.corpus_reports`), for
+    :func:`~carlib.incidents.merge.incidents_table` to merge with every other batch's.
+
+    >>> tables, reports = analyse_batch(articles.iloc[:BATCH], Gazetteer.load())  # doctest: +SKIP
+    >>> tables["places"][["quote", "name", "country_code"]]  # doctest: +SKIP
+    """
+    tags = tag_corpus(articles)
+    geography = geolocate(articles, tags, gazetteer=gazetteer)
+    tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
+    reports = corpus_reports(articles, tags, geography.places, geography.focus)
+    return ({**{f.name: getattr(tags, f.name) for f in fields(Tags)},
+             "places": geography.places, "focus": geography.focus}, reports)
+
+
 def _analyse_here(corpus: Path) -> Analysis:
-    """Every step on this process, the corpus warnings passed on as they come."""
+    """Every step on this process, the per-article ones :data:`BATCH` articles at a time; the
+    corpus warnings passed on as they come."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CorpusWarning)
         articles = load_articles(corpus)
     for caught_warning in caught:
         warnings.warn(caught_warning.message, caught_warning.category, stacklevel=3)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    with _progress(len(articles)) as step:
-        step("tagging")
-        tags = tag_corpus(articles)
-        step("places")
-        geography = geolocate(articles, tags)
-        tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
-        step("incidents")
-        incidents = extract_incidents(articles, tags, geography.places, focus=geography.focus)
-        step("done")
-    return Analysis(articles, tags, geography.places, geography.focus, incidents, messages)
+    gazetteer = Gazetteer.load()
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_ARTICLE}
+    reports: list[dict] = []
+    with _progress(len(articles)) as done:
+        # an empty corpus is one empty batch: its tables typed as the steps type them
+        for start in range(0, max(len(articles), 1), BATCH):
+            batch = articles.iloc[start:start + BATCH]
+            tables, found = analyse_batch(batch, gazetteer)
+            for name, table in tables.items():
+                parts[name].append(table)
+            reports += found
+            done(len(batch))
+        incidents = incidents_table(reports)
+    del reports
+    # each table joined and its parts dropped before the next: two copies of one at a time
+    tables = {name: join_parts(parts.pop(name)) for name in PER_ARTICLE}
+    return Analysis.from_tables({"articles": articles, **tables, "incidents": incidents},
+                                messages)

@@ -35,7 +35,7 @@ import pandas as pd
 
 from .errors import StoreError
 
-__all__ = ["FORMAT", "save_tables", "load_tables"]
+__all__ = ["FORMAT", "save_tables", "load_tables", "join_parts"]
 
 FORMAT = 1  # bump when the layout changes: older folders then fail to load and are recomputed
 MANIFEST = "manifest.json"
@@ -99,6 +99,22 @@ def load_tables(folder: str | Path) -> tuple[dict[str, pd.DataFrame], dict[str, 
 
 
 # --------------------------------------------------------------------------- one table
+
+
+def join_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The parts of one table (batches or partitions of articles, in order) as one table,
+    typed as if built at once: the empty parts (typed from no values) left out, and a column
+    whose parts disagree typed from all its values.
+
+    >>> join_parts([pd.DataFrame({"n": [1]}), pd.DataFrame({"n": [2.5]})])["n"].tolist()
+    [1.0, 2.5]
+    """
+    full = [p for p in parts if len(p)] or parts[:1]
+    table = pd.concat(full, ignore_index=True)
+    for column in table.columns:
+        if len({str(p[column].dtype) for p in full}) > 1:
+            table[column] = pd.Series(table[column].tolist(), index=table.index)
+    return table
 
 
 def _write_table(folder: Path, name: str, table: pd.DataFrame) -> dict[str, Any]:

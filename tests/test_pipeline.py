@@ -1,9 +1,21 @@
-"""analyse(): every step once, cached by the corpus and carlib's own files."""
+"""analyse(): every step once, cached by the corpus and carlib's own files, the per-article
+steps in batches that give the tables of the whole corpus at once."""
 
+import subprocess
+import sys
+import warnings
+from dataclasses import replace
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import carlib
 from carlib import CorpusWarning, analyse
+from carlib import pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from dev_corpus import edited, write_corpus  # noqa: E402
 
 
 def _stored(analyses):
@@ -57,11 +69,56 @@ def test_a_single_file_is_recomputed_when_the_metadata_beside_it_changes(corpus,
 def test_a_large_analysis_shows_its_progress_and_a_small_one_does_not(capsys):
     from carlib.pipeline import PROGRESS_FROM, _progress
 
-    with _progress(PROGRESS_FROM) as step:
-        for name in ("tagging", "places", "incidents", "done"):
-            step(name)
+    with _progress(PROGRESS_FROM) as done:
+        done(PROGRESS_FROM - 1)
+        done(1)
     shown = capsys.readouterr().err
-    assert f"analysing {PROGRESS_FROM:,} articles" in shown and "3/3" in shown
-    with _progress(3) as step:
-        step("tagging")
+    assert f"analysing {PROGRESS_FROM:,} articles" in shown
+    assert f"{PROGRESS_FROM}/{PROGRESS_FROM}" in shown and "merging incidents" in shown
+    with _progress(3) as done:
+        done(3)
     assert capsys.readouterr().err == ""
+
+
+def _at_once(corpus: Path) -> carlib.Analysis:
+    """The analysis as every step computes it on the whole corpus at once."""
+    articles = carlib.load_articles(corpus)
+    tags = carlib.tag_corpus(articles)
+    geography = carlib.geolocate(articles, tags)
+    tags = replace(tags, figures=carlib.geo.locate_figures(tags.figures, geography.places))
+    incidents = carlib.extract_incidents(articles, tags, geography.places, focus=geography.focus)
+    return carlib.Analysis(articles, tags, geography.places, geography.focus, incidents)
+
+
+def test_batches_of_articles_give_the_tables_of_the_whole_corpus(seed_articles, tmp_path,
+                                                                  monkeypatch):
+    # the seeds and 90 dev articles, copies of one story in different batches: stories,
+    # focus and the incident merge across batches, a last batch shorter than the others
+    corpus = write_corpus(pd.concat([seed_articles, edited(90)], ignore_index=True),
+                          tmp_path / "corpus")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        whole = _at_once(corpus).tables()
+        monkeypatch.setattr(pipeline, "BATCH", 2)
+        sizes, one_batch = [], pipeline.analyse_batch
+        monkeypatch.setattr(pipeline, "analyse_batch",
+                            lambda articles, gazetteer: sizes.append(len(articles))
+                            or one_batch(articles, gazetteer))
+        batched = analyse(corpus, cache=False).tables()
+    assert sizes == [2] * 46 + [1]
+    assert len(batched["articles"]) == 93 and len(batched["incidents"]) > 10
+    assert batched.keys() == whole.keys()
+    for name, table in whole.items():
+        pd.testing.assert_frame_equal(batched[name], table, obj=name)
+
+
+def test_import_carlib_leaves_the_heavy_libraries_until_they_are_used():
+    heavy = ["matplotlib", "folium", "branca", "ipywidgets", "IPython", "scipy", "dask",
+             "nltk"]
+    script = (f"import sys, carlib; print([m for m in {heavy!r} if m in sys.modules]); "
+              "from carlib.explore import ExplorePanel; "
+              "print(carlib.explore.__module__, carlib.incident_map.__module__, "
+              "'matplotlib' in sys.modules, sorted(set(carlib.__all__) - set(dir(carlib))))")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert shown == ["[]", "carlib.explore carlib.maps.incident_map True []"]

@@ -41,14 +41,14 @@ from distributed import Client
 
 from ..corpus import CorpusWarning
 from ..geo.gazetteer import cache_dir
-from ..pipeline import Analysis
+from ..pipeline import PER_ARTICLE, Analysis
 from ..incidents.merge import incidents_frame
 from .articles import copy_keys, describe, marked, read_corpus
 from .cluster import connected, install
 from .copies import copy_marks
 from .datasets import prepare, read_tables, write_manifest, write_part
 from .incidents import incident_parts, with_story
-from .partition import PER_ARTICLE, analyse_partition
+from .partition import analyse_partition
 
 __all__ = ["analyse", "write_analysis", "read_analysis"]
 

@@ -22,11 +22,11 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus import ARTICLE_COLUMNS, CorpusWarning, _WORD, _languages, check_articles, collect
-from ..near_duplicates import _PERMUTATIONS, _crc32, _shingles
+from ..corpus import (ARTICLE_COLUMNS, CorpusWarning, _WORD, _languages, check_articles, collect,
+                      text_key)
+from ..near_duplicates import signature
 
-__all__ = ["read_corpus", "describe", "copy_keys", "marked", "captured", "text_key",
-           "MARKS"]
+__all__ = ["read_corpus", "describe", "copy_keys", "marked", "captured", "MARKS"]
 
 MARKS = ["duplicate_of", "near_duplicate_of", "story_id"]
 _CAPTURE = threading.Lock()  # catching warnings is process-wide: one task at a time
@@ -78,15 +78,6 @@ def describe(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame, messages
 
 
-def text_key(text: str) -> str:
-    """A digest of ``text`` as the duplicate check compares texts (spacing and case folded).
-
-    >>> text_key("Gunmen  killed ten.") == text_key("gunmen killed ten.")
-    True
-    """
-    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
-
-
 def copy_keys(articles: pd.DataFrame) -> pd.DataFrame:
     """Per article (index: position): ``article_id``, ``text_key`` and ``signature`` (its
     MinHash values as 64-bit hex), what the copy search shuffles.
@@ -94,14 +85,9 @@ def copy_keys(articles: pd.DataFrame) -> pd.DataFrame:
     >>> copy_keys(articles).columns.tolist()  # doctest: +SKIP
     ['article_id', 'text_key', 'signature']
     """
-    from datasketch import MinHash
-
-    signatures = []
-    for text in articles["text"].astype(str):
-        signature = MinHash(num_perm=_PERMUTATIONS, hashfunc=_crc32)
-        signature.update_batch(list(_shingles(text)))
-        # 16 hex digits a value, whatever width this datasketch stores them in
-        signatures.append(signature.hashvalues.astype("<u8").tobytes().hex())
+    # 16 hex digits a value, whatever width this datasketch stores them in
+    signatures = [signature(text).hashvalues.astype("<u8").tobytes().hex()
+                  for text in articles["text"].astype(str)]
     return pd.DataFrame({"article_id": articles["article_id"],
                          "text_key": [text_key(str(t)) for t in articles["text"]],
                          "signature": signatures}, index=articles.index).astype("str")

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import StoreError
-from ..store import FORMAT, _read_table, _write_table
+from ..store import FORMAT, _read_table, _write_table, join_parts
 
 __all__ = ["prepare", "write_part", "write_manifest", "read_tables", "MANIFEST"]
 
@@ -66,17 +66,6 @@ def write_manifest(output: str | Path, parts: dict[str, list[dict]], notes: dict
     return path
 
 
-def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The parts as one table, typed as if built at once: the empty parts (typed from no
-    values) left out, and a column whose parts disagree typed from all its values."""
-    full = [p for p in parts if len(p)] or parts[:1]
-    table = pd.concat(full, ignore_index=True)
-    for column in table.columns:
-        if len({str(p[column].dtype) for p in full}) > 1:
-            table[column] = pd.Series(table[column].tolist(), index=table.index)
-    return table
-
-
 def read_tables(output: str | Path) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
     """Every table of ``output`` (its parts checked and joined in order) and the notes.
 
@@ -89,7 +78,7 @@ def read_tables(output: str | Path) -> tuple[dict[str, pd.DataFrame], dict[str, 
         if manifest.get("format") != FORMAT:
             raise StoreError(f"{folder / MANIFEST}: format {manifest.get('format')!r}; "
                              f"this carlib reads {FORMAT}")
-        tables = {name: _joined([_read_table(folder / e["file"], e) for e in entries])
+        tables = {name: join_parts([_read_table(folder / e["file"], e) for e in entries])
                   for name, entries in manifest["tables"].items()}
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise StoreError(f"{folder}: unreadable output ({err})") from None
