@@ -65,29 +65,50 @@ def _unplaced_site(place: dict) -> bool:
 
 
 class _Report:
-    """The frames of one event in one article."""
+    """The frames of one event in one article, with what :meth:`takes` asks kept up to date
+    as frames are added (so a long article is linear)."""
 
     def __init__(self, frame: Frame) -> None:
-        self.frames = [frame]
+        self.frames: list[Frame] = []
+        self.towns: list[Frame] = []  # at a town or a site
+        self.dated: list[Frame] = []  # dated by their own words
+        self.violent = self.guessed = 0
+        self.first_sentence = self.last_sentence = frame.sentence_id
+        self._kind: tuple[tuple[bool, bool], Frame] | None = None
+        self.add(frame)
+
+    def add(self, frame: Frame) -> None:
+        self.frames.append(frame)
+        guessed = frame.provisional
+        rank = (frame.act not in VIOLENT, guessed)
+        if self._kind is None or rank < self._kind[0]:
+            self._kind = (rank, frame)
+        if frame.place["feature"] not in _AREAS:
+            self.towns.append(frame)
+        if frame.time_part.start >= 0:
+            self.dated.append(frame)
+        self.violent += frame.act in VIOLENT
+        self.guessed += guessed
+        self.first_sentence = min(self.first_sentence, frame.sentence_id)
+        self.last_sentence = max(self.last_sentence, frame.sentence_id)
 
     @property
     def kind(self) -> tuple[str, str]:
         """The event type of its first violent frame whose type is not a guess, else of its
         first violent frame (the looting beside an attack is part of the attack), else of its
         first frame whose type is not a guess, else of its first."""
-        order = sorted(self.frames, key=lambda f: (f.act not in VIOLENT, f.provisional))
-        return order[0].event_type
+        return self._kind[1].event_type
 
     @property
     def provisional(self) -> bool:
-        return all(f.provisional for f in self.frames)
+        return self.guessed == len(self.frames)
 
     def takes(self, frame: Frame, loosely: bool = False) -> bool:
         """Whether ``frame`` is this report's event; ``loosely``: of another type, when one
         of the two types is a guess."""
         if frame.event_type[0] != self.kind[0] and not (loosely and self._restates(frame)):
             return False
-        towns = [f for f in self.frames if f.place["feature"] not in _AREAS]
+        towns = self.towns
         if frame.place["feature"] in _AREAS or not towns:
             towns = self.frames  # a region or the country may be any of its towns
         if not any(_compatible_places(frame.place, f.place) for f in towns):
@@ -98,25 +119,22 @@ class _Report:
         """Whether the frame's date may be one of the report's: of those its words date, if
         any (an undated mention, at the publication month, does not widen it)."""
         a0, a1 = span(frame.event_date, frame.time_precision)
-        dated = [f for f in self.frames if f.time_part.start >= 0] or self.frames
         return any(a0 <= b1 and b0 <= a1 for b0, b1 in
-                   (span(f.event_date, f.time_precision) for f in dated))
+                   (span(f.event_date, f.time_precision) for f in self.dated or self.frames))
 
     def _restates(self, frame: Frame) -> bool:
         """Whether the frame is a part of the report's event: looting or burning beside a
         violent event (ACLED codes them as that event); or the frame or the report, whichever
         has a guessed type, restates the other: both violent, and it comes after it (``four
         people died``) or stands in the headline or lede."""
-        violent = [f for f in self.frames if f.act in VIOLENT]
-        if frame.act in PROPERTY and violent:
+        if frame.act in PROPERTY and self.violent:
             return True  # "they burned houses": part of the attack (ACLED codebook)
-        if frame.act not in VIOLENT or len(violent) < len(self.frames):
+        if frame.act not in VIOLENT or self.violent < len(self.frames):
             return False  # a killing is not the looting told beside it
         if frame.provisional:
-            return frame.sentence_id < LEDE or any(f.sentence_id < frame.sentence_id
-                                                    for f in self.frames)
-        return self.provisional and any(f.sentence_id < LEDE or f.sentence_id > frame.sentence_id
-                                        for f in self.frames)
+            return frame.sentence_id < LEDE or self.first_sentence < frame.sentence_id
+        return self.provisional and (self.first_sentence < LEDE
+                                     or self.last_sentence > frame.sentence_id)
 
     def best_place(self) -> Frame:
         rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
@@ -216,7 +234,7 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
             home = next((r for r in reports if r.kind[0] == frame.event_type[0] and (
                 frame.time_part.start < 0 or r.overlaps(frame))), None)
         if home is not None:
-            home.frames.append(frame)
+            home.add(frame)
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
             reports.append(_Report(frame))
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
