@@ -235,7 +235,7 @@ def _after_marker(text: str, parts: list[Participant], marker, lo: int, hi: int
 
 
 def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[tuple[int, int]],
-           clause: tuple[int, int], sentence: tuple[int, int], voice: str = ""
+           clause: tuple[int, int], voice: str = ""
            ) -> tuple[Participant | None, Participant | None]:
     """(agent, patient) of one trigger, by voice and preposition."""
     c = incident_cues()
@@ -410,7 +410,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 if c.ends(trigger.group(), "participle_ending") and c.triggers.match(
                         text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
                     continue  # "targeted killings": a modifier of the event noun after it
-                agent, patient = _roles(text, trigger, parts, people, clause, sentence, row["voice"])
+                agent, patient = _roles(text, trigger, parts, people, clause, row["voice"])
                 if trigger.group() in c.response:  # "the attack was repelled by
                     agent, patient = None, agent  # peacekeepers": they are the attacked side
                 if found and _PARTICIPLE_CLAUSE.search(text, max(lo, trigger.start() - 3),
@@ -422,24 +422,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     "published_precision"))
                 if _background(text, (lo, hi), used, published):
                     continue
-                where = _most_specific(_usable_places(places, *clause), trigger.start()) or \
-                    _most_specific(_usable_places(places, lo, hi), trigger.start())
-                lowered = 0
-                for back in range(1, _LOOKBACK + 1):
-                    earlier = by_id.get(s.sentence_id - back)
-                    if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
-                        break
-                    where = [p for p in _most_specific(_usable_places(
-                        [p._asdict() for p in rows["places"].get((s.article_id, earlier.sentence_id),
-                                                                [])],
-                        earlier.start, earlier.end), earlier.end)[:1] if p["relation"] in ("at", "near")]
-                    lowered = 1
-                if lede is not None and (not where or (
-                        len(where) == 1 and where[0]["feature"] in ("country", "admin1")
-                        and where[0]["country_code"] == lede["country_code"])):
-                    where, lowered = [lede], 1  # "in the Central African Republic": the story's town
-                if not where and country_place is not None:
-                    where, lowered = [country_place], 0
+                where, lowered = _place_of(places, clause, (lo, hi), trigger.start(), s, by_id,
+                                           rows["places"], lede, country_place)
                 if not where:
                     continue
                 if agent is None and row["act"] in VIOLENT:
@@ -473,10 +457,37 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
     return out
 
 
+def _place_of(places: list[dict], clause: tuple[int, int], segment: tuple[int, int],
+              trigger: int, s, by_id: dict, place_rows: dict, lede: dict | None,
+              country_place: dict | None) -> tuple[list[dict], int]:
+    """Where a trigger's event happened and how far it was looked for (0: its sentence):
+    its clause's places, else its segment's, else the two sentences before in the paragraph,
+    else the lede's town (also for a country or region the lede's town lies in), else the
+    focus country."""
+    where = _most_specific(_usable_places(places, *clause), trigger) or \
+        _most_specific(_usable_places(places, *segment), trigger)
+    lowered = 0
+    for back in range(1, _LOOKBACK + 1):
+        earlier = by_id.get(s.sentence_id - back)
+        if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
+            break
+        found = [p._asdict() for p in place_rows.get((s.article_id, earlier.sentence_id), [])]
+        where = [p for p in _most_specific(_usable_places(found, earlier.start, earlier.end),
+                                           earlier.end)[:1] if p["relation"] in ("at", "near")]
+        lowered = 1
+    if lede is not None and (not where or (
+            len(where) == 1 and where[0]["feature"] in ("country", "admin1")
+            and where[0]["country_code"] == lede["country_code"])):
+        return [lede], 1  # "in the Central African Republic": the story's town
+    if not where and country_place is not None:
+        return [country_place], 0
+    return where, lowered
+
+
 def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """A sentence cut where it moves to another event (``incident_cues.csv`` kind
     ``sequence``: ``follows``, ``came after``)."""
-    cuts = [m for m in incident_cues().sequence.finditer(text, lo, hi)]
+    cuts = list(incident_cues().sequence.finditer(text, lo, hi))
     starts = [lo] + [m.end() for m in cuts]
     ends = [m.start() for m in cuts] + [hi]
     return list(zip(starts, ends))
