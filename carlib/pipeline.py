@@ -16,8 +16,9 @@ Two engines compute it. The local one (this module) loads the articles (copies a
 need the whole corpus), then runs the per-article steps (:func:`analyse_batch`: tagging,
 places and focus, the figures' places, the incident reports) on :data:`BATCH` articles at a
 time, so their working state is that of one batch whatever the corpus (only their tables
-and the incident reports grow with it), joins the batches' tables, and merges the reports of
-every batch into incidents once. No per-article step looks at another article (the focus is
+and the incident reports grow with it, kept as Parquet bytes: :class:`~carlib.store.Packed`),
+joins the batches' tables, and merges the reports of every batch into incidents once, one
+event type and country at a time (:func:`~carlib.incidents.merge.incidents_of`). No per-article step looks at another article (the focus is
 each article's own, the gazetteer and its supplements the profile's), so the tables are
 those of the whole corpus at once, row for row. The Dask engine (:mod:`carlib.distributed`)
 runs :func:`analyse_batch` on each partition of a cluster.
@@ -41,9 +42,9 @@ from .errors import CacheWarning, CorpusError, StoreError
 from .geo import geolocate, locate_figures
 from .geo.gazetteer import Gazetteer, cache_dir
 from .profile import profile
-from .incidents.merge import corpus_reports, incidents_table
+from .incidents.merge import corpus_reports, incidents_of, report_frame
 from .locations import package_path
-from .store import FORMAT, join_parts, load_tables, save_tables
+from .store import FORMAT, Packed, join_parts, load_tables, save_tables
 from .tagging import Tags, tag_corpus
 
 __all__ = ["Analysis", "analyse", "analyse_batch", "BATCH", "PER_ARTICLE"]
@@ -52,9 +53,11 @@ log = logging.getLogger(__name__)
 _PACKAGE = package_path()
 PROGRESS_FROM = 200  # articles: a smaller corpus is analysed in a few seconds, with no bar
 # articles the local engine runs the per-article steps on at once: their working state (the
-# rows, frames and indexes of a batch, ~40 MB for 500 news articles) is that of one batch,
-# whatever the corpus; what stays is each batch's tables and reports (~10 MB per 500)
-BATCH = 500
+# rows, frames and indexes of a batch: ~45 MB for 500 news articles, under 10 MB for 100) is
+# that of one batch, whatever the corpus; what stays is each batch's tables and its reports as
+# a table, packed as Parquet bytes (~0.4 MB per 100) until they are joined and the reports
+# merged into incidents, one event type and country at a time
+BATCH = 100
 PER_ARTICLE = [f.name for f in fields(Tags)] + ["places", "focus"]  # the tables of a batch
 _NOT_INPUTS = ("notebooks/", "data/seeds/")  # shipped with carlib, never read by an analysis
 
@@ -231,11 +234,12 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
 
 
 def analyse_batch(articles: pd.DataFrame, gazetteer: Gazetteer
-                  ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+                  ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """The per-article steps on ``articles`` (rows of an articles table, its copies and
     stories marked or not): the tables of :data:`PER_ARTICLE` (the figures placed) and the
-    incident reports (:func:`~carlib.incidents.merge.corpus_reports`), for
-    :func:`~carlib.incidents.merge.incidents_table` to merge with every other batch's.
+    incident reports (:func:`~carlib.incidents.merge.corpus_reports`) as a
+    :func:`~carlib.incidents.merge.report_frame`, for
+    :func:`~carlib.incidents.merge.incidents_of` to merge with every other batch's.
 
     >>> tables, reports = analyse_batch(articles.iloc[:BATCH], Gazetteer.load())  # doctest: +SKIP
     >>> tables["places"][["quote", "name", "country_code"]]  # doctest: +SKIP
@@ -245,7 +249,13 @@ def analyse_batch(articles: pd.DataFrame, gazetteer: Gazetteer
     tags = replace(tags, figures=locate_figures(tags.figures, geography.places))
     reports = corpus_reports(articles, tags, geography.places, geography.focus)
     return ({**{f.name: getattr(tags, f.name) for f in fields(Tags)},
-             "places": geography.places, "focus": geography.focus}, reports)
+             "places": geography.places, "focus": geography.focus},
+            report_frame(reports, articles))
+
+
+def _joined(parts: list[Packed]) -> pd.DataFrame:
+    """One table from the packed parts of every batch, unpacked one after the other."""
+    return join_parts([part.unpack() for part in parts])
 
 
 def _analyse_here(corpus: Path) -> Analysis:
@@ -258,20 +268,17 @@ def _analyse_here(corpus: Path) -> Analysis:
         warnings.warn(caught_warning.message, caught_warning.category, stacklevel=3)
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     gazetteer = Gazetteer.load()
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_ARTICLE}
-    reports: list[dict] = []
+    parts: dict[str, list[Packed]] = {name: [] for name in [*PER_ARTICLE, "reports"]}
     with _progress(len(articles)) as done:
         # an empty corpus is one empty batch: its tables typed as the steps type them
         for start in range(0, max(len(articles), 1), BATCH):
             batch = articles.iloc[start:start + BATCH]
-            tables, found = analyse_batch(batch, gazetteer)
-            for name, table in tables.items():
-                parts[name].append(table)
-            reports += found
+            tables, reports = analyse_batch(batch, gazetteer)
+            for name, table in [*tables.items(), ("reports", reports)]:
+                parts[name].append(Packed.of(name, table))
             done(len(batch))
-        incidents = incidents_table(reports)
-    del reports
+        incidents = incidents_of(_joined(parts.pop("reports")))
     # each table joined and its parts dropped before the next: two copies of one at a time
-    tables = {name: join_parts(parts.pop(name)) for name in PER_ARTICLE}
+    tables = {name: _joined(parts.pop(name)) for name in PER_ARTICLE}
     return Analysis.from_tables({"articles": articles, **tables, "incidents": incidents},
                                 messages)

@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ import pandas as pd
 
 from .errors import StoreError
 
-__all__ = ["FORMAT", "save_tables", "load_tables", "join_parts"]
+__all__ = ["FORMAT", "save_tables", "load_tables", "join_parts", "Packed"]
 
 FORMAT = 1  # bump when the layout changes: older folders then fail to load and are recomputed
 MANIFEST = "manifest.json"
@@ -117,8 +118,8 @@ def join_parts(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return table
 
 
-def _write_table(folder: Path, name: str, table: pd.DataFrame) -> dict[str, Any]:
-    """Write ``folder/name.parquet``; the manifest entry: checksum, dtypes, JSON columns."""
+def _encoded(name: str, table: pd.DataFrame) -> tuple[bytes, dict[str, Any]]:
+    """``table`` as Parquet bytes, and its manifest entry: checksum, dtypes, JSON columns."""
     if not _NAME.fullmatch(name):
         raise StoreError(f"{name!r} cannot name a stored table (lower-case letters, digits, _)")
     if not all(isinstance(c, str) for c in table.columns):
@@ -134,15 +135,26 @@ def _write_table(folder: Path, name: str, table: pd.DataFrame) -> dict[str, Any]
     except (TypeError, ValueError, NotImplementedError) as err:
         raise StoreError(f"table {name!r} cannot be kept as Parquet: {err}") from None
     data = buffer.getvalue()
+    return data, {"sha256": _digest(data), "dtypes": {c: str(t) for c, t in table.dtypes.items()},
+                  "json": nested}
+
+
+def _write_table(folder: Path, name: str, table: pd.DataFrame) -> dict[str, Any]:
+    """Write ``folder/name.parquet``; the manifest entry."""
+    data, entry = _encoded(name, table)
     (folder / f"{name}.parquet").write_bytes(data)
-    return {"sha256": _digest(data), "dtypes": {c: str(t) for c, t in table.dtypes.items()},
-            "json": nested}
+    return entry
 
 
 def _read_table(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
     data = path.read_bytes()
     if _digest(data) != entry["sha256"]:
         raise StoreError(f"{len(data)} bytes that fail their checksum (truncated or altered)")
+    return _decoded(data, entry)
+
+
+def _decoded(data: bytes, entry: dict[str, Any]) -> pd.DataFrame:
+    """The table of :func:`_encoded`'s bytes and entry, as it was."""
     table = pd.read_parquet(io.BytesIO(data), engine="pyarrow")
     if list(table.columns) != list(entry["dtypes"]):
         raise StoreError("its columns are not the manifest's")
@@ -155,6 +167,30 @@ def _read_table(path: Path, entry: dict[str, Any]) -> pd.DataFrame:
         if str(table[column].dtype) != dtype:
             table[column] = table[column].astype(dtype)
     return table
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A table kept in memory as the Parquet bytes :func:`save_tables` would write (a few
+    times smaller than the frame: an analysis keeps each batch's tables so until it joins
+    them), given back as it was by :meth:`unpack`.
+
+    >>> Packed.of("figures", pd.DataFrame({"value": [12.0]})).unpack()["value"].tolist()
+    [12.0]
+    """
+
+    data: bytes
+    entry: dict[str, Any]
+
+    @classmethod
+    def of(cls, name: str, table: pd.DataFrame) -> "Packed":
+        """``table`` (named ``name`` in errors) packed; :class:`StoreError` as in
+        :func:`save_tables`."""
+        return cls(*_encoded(name, table))
+
+    def unpack(self) -> pd.DataFrame:
+        """The table, its dtypes as they were."""
+        return _decoded(self.data, self.entry)
 
 
 def _dumps(value: Any) -> str:

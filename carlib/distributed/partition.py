@@ -19,7 +19,6 @@ import pandas as pd
 from ..pipeline import PER_ARTICLE, analyse_batch
 from .articles import copy_keys, describe
 from .cluster import worker_gazetteer
-from .incidents import report_frame
 
 __all__ = ["analyse_partition"]
 
@@ -35,4 +34,4 @@ def analyse_partition(raw: pd.DataFrame, plugin: str) -> dict[str, Any]:
     articles, messages = describe(raw)
     tables, reports = analyse_batch(articles, worker_gazetteer(plugin))
     return {"articles": articles, **tables, "keys": copy_keys(articles),
-            "reports": report_frame(reports, articles), "messages": messages}
+            "reports": reports, "messages": messages}

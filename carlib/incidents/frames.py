@@ -50,6 +50,7 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent a
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
 PROPERTY = {"loot", "burn", "destroy"}
+INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent started the event
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}

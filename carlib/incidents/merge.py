@@ -22,12 +22,13 @@ import pandas as pd
 
 from ..tagging import Tags
 from ..tagging.spans import PROVENANCE
-from .frames import Frame, frames_of, sentence_rows
+from .frames import INITIATING, Frame, frames_of, sentence_rows
 from .reports import REPORT_PARTS, article_reports, parts_of, span
 
 __all__ = ["INCIDENT_COLUMNS", "FRAME_COLUMNS", "report_row", "corpus_reports",
            "report_order", "merged_groups", "incident_id", "incident_row", "incidents_frame",
-           "incidents_table", "frame_table"]
+           "incidents_table", "frame_table", "report_frame", "merged_blocks", "numbered",
+           "incidents_of", "BLOCK", "ORDER"]
 
 DATES = "datetime64[us]"  # the unit of the incidents' dates
 FRAME_COLUMNS = [f"{part}_{field}" for part in REPORT_PARTS for field in ("quote", "start",
@@ -53,7 +54,7 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
     """One row per report (event) of one article."""
     rows = []
     initiators = {f.agent.label for f in frames if f.agent is not None and f.agent.named
-                  and f.act in ("attack", "ambush", "massacre", "capture")}
+                  and f.act in INITIATING}
     for report in article_reports(frames):
         where, when = report.best_place(), report.best_time()
         who, whom = report.perpetrator(), report.target()
@@ -280,6 +281,80 @@ def incidents_table(reports: list[dict], merge: bool = True) -> pd.DataFrame:
     """
     return incidents_frame([incident_row(g, i)
                             for i, g in enumerate(merged_groups(reports, merge), start=1)])
+
+
+BLOCK = ["event_type", "country"]  # no incident has reports that differ in these
+# what _same_event and report_order read of a report, with its number within its article
+_MERGE_KEYS = ["article_id", "event_type", "story", "country", "location", "group", "feature",
+               "event_date", "time_precision", "reported", "start", "_seq"]
+# where an incident comes in the table: its first report's report_order, ties in report order
+ORDER = ["_order_reported", "_order_article", "_order_start", "_order_seq"]
+
+
+def report_frame(reports: list[dict], articles: pd.DataFrame) -> pd.DataFrame:
+    """The report rows of some articles (a batch, a partition) as a table, with each report's
+    article position (``_pos``, the index of ``articles``) and number within its article
+    (``_seq``): the order the merge meets them in. Its rows keep a batch's reports in a few
+    columns rather than a dict each until :func:`incidents_of` merges them.
+
+    >>> report_frame(corpus_reports(articles, tags, places, focus), articles)  # doctest: +SKIP
+    """
+    frame = pd.DataFrame(reports)
+    if frame.empty:
+        return frame
+    for column in frame.select_dtypes(include=["datetime"]).columns:
+        # one unit in every partition (a partition's dates may be parsed at another one)
+        frame[column] = frame[column].astype(DATES)
+    position = pd.Series(articles.index, index=articles["article_id"])
+    frame["_pos"] = frame["article_id"].map(position).astype("int64")
+    frame["_seq"] = frame.groupby("_pos").cumcount().astype("int64")
+    return frame
+
+
+def merged_blocks(reports: pd.DataFrame) -> pd.DataFrame:
+    """The incidents of every :data:`BLOCK` in ``reports`` (a :func:`report_frame`), each
+    block's reports merged on their own (one block at a time, on the columns the merge reads),
+    numbered 0, with their :data:`ORDER` columns.
+
+    >>> merged_blocks(report_frame(reports, articles))[ORDER]  # doctest: +SKIP
+    """
+    rows = []
+    for _, block in reports.groupby(BLOCK, sort=False, dropna=False):
+        block = block.sort_values(["_pos", "_seq"])
+        # merged on the few columns the merge reads; each incident's reports read in full
+        keys = block[_MERGE_KEYS].assign(_row=range(len(block))).to_dict("records")
+        for group in merged_groups(keys):
+            full = block.iloc[[r["_row"] for r in group]].to_dict("records")
+            when, article, start = report_order(group[0])
+            rows.append({**incident_row(full, 0), "_order_reported": when.value,
+                         "_order_article": article, "_order_start": start,
+                         "_order_seq": group[0]["_seq"]})
+    out = incidents_frame(rows)
+    for column in ORDER:
+        out[column] = [r[column] for r in rows]
+    return out.astype({"_order_reported": "int64", "_order_article": "str",
+                       "_order_start": "int64", "_order_seq": "int64"})
+
+
+def numbered(incidents: pd.DataFrame, first: int) -> pd.DataFrame:
+    """Incidents sorted by :data:`ORDER`, numbered from ``first``, those columns dropped.
+
+    >>> numbered(merged_blocks(frame).sort_values(ORDER), 1)["incident_id"]  # doctest: +SKIP
+    """
+    out = incidents.drop(columns=ORDER).reset_index(drop=True)
+    out["incident_id"] = [incident_id(n) for n in range(first, first + len(out))]
+    return out
+
+
+def incidents_of(reports: pd.DataFrame) -> pd.DataFrame:
+    """The incidents table of a corpus's :func:`report_frame` (its batches' joined): the table
+    :func:`incidents_table` gives for the same reports, merged block by block.
+
+    >>> incidents_of(report_frame(corpus_reports(articles, tags, places, focus), articles))  # doctest: +SKIP
+    """
+    if reports.empty:
+        return incidents_frame([])
+    return numbered(merged_blocks(reports).sort_values(ORDER), 1)
 
 
 def _sentence_of(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
