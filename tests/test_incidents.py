@@ -51,6 +51,32 @@ def test_a_group_named_earlier_is_not_the_perpetrator_of_what_youths_did():
     assert list(out["actor1"]) == ["Rioters"] and list(out["event_type"]) == ["Riots"]
 
 
+def test_the_force_that_took_back_the_town_answered_the_attack_and_is_not_actor1():
+    out = extract_incidents(corpus(
+        "UN peacekeepers took back control of Ippy in the Central African Republic on Tuesday "
+        "after FPRC fighters raided the police station."))
+    battle = out[out["event_type"] == "Battles"]
+    assert list(battle["actor1"]) == ["FPRC"]
+
+
+def test_by_after_a_participle_of_another_noun_is_not_the_attacker():
+    out = extract_incidents(corpus(
+        "The assault struck a checkpoint manned by Zambian peacekeepers near Obo on Friday.",
+        "An ambush on a convoy escorted by FACA soldiers near Bossangoa killed three drivers.",
+        "An attack carried out by the 3R group killed four herders near Koui on Friday."))
+    assert list(out.sort_values("article_id")["actor1"]) == [
+        "Unidentified Armed Group", "Unidentified Armed Group", "3R"]
+
+
+def test_the_dead_of_an_attack_are_not_its_agent_because_a_second_verb_follows_them():
+    row = one("Rebels condemned by the council carried out Sunday's attacks that killed two "
+              "Rwandan peacekeepers near Bangassou and left another three wounded.")
+    assert row.actor1 != "MINUSCA" and row.actor2 == "MINUSCA"
+    row = one("The UN chief condemned Sunday's attacks that killed two Rwandan peacekeepers "
+              "near Bangassou and left another three wounded.")
+    assert (row.actor1, row.actor2) == ("Unidentified Armed Group", "MINUSCA")
+
+
 def test_an_unnamed_attacker_and_the_civilians_with_their_group():
     row = one("Armed men killed 12 Muslim villagers in Bambari, in the Central African "
               "Republic, on Tuesday.")
@@ -199,6 +225,12 @@ def test_a_single_victim_is_one_dead():
     row = one("A Moroccan peacekeeper was killed in an attack on Thursday near Obo.",
               published="2022-11-25")
     assert row.fatalities == 1 and row.event_type == "Battles"
+
+
+def test_a_single_victim_named_in_quotation_marks_is_one_dead():
+    row = one("A ‘blue helmet’ of the Egyptian contingent died after an attack on Monday near "
+              "Zemio, in the Central African Republic.", published="2022-11-25")
+    assert row.fatalities == 1
 
 
 def test_a_part_of_a_toll_is_not_added_to_it():

@@ -382,3 +382,17 @@ def test_never_crashes_and_every_quote_is_its_text(words, noise):
     texts = [t for t in texts if t.strip()] or ["x"]
     articles = articles_of(*texts)
     check_provenance(extract_mentions(articles), articles)
+
+
+def test_former_names_the_ex_group_unless_it_modifies_a_role_noun_after_the_name():
+    found = extract_mentions(articles_of(
+        "Clashes between the former Seleka and anti-Balaka fighters shook Bouar.",
+        "The town is held by the UPC of Ali Darassa, a former Seleka commander.",
+        "The former Séléka leader Michel Djotodia left for Benin."))
+    assert actor_labels(found, "t0") == {"ex-Seleka", "anti-balaka"}
+    assert actor_labels(found, "t1") == {"UPC", "Seleka"}
+    assert actor_labels(found, "t2") == {"Seleka"}
+    check_provenance(found, articles_of(
+        "Clashes between the former Seleka and anti-Balaka fighters shook Bouar.",
+        "The town is held by the UPC of Ali Darassa, a former Seleka commander.",
+        "The former Séléka leader Michel Djotodia left for Benin."))

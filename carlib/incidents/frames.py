@@ -51,6 +51,7 @@ _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just afte
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
 PROPERTY = {"loot", "burn", "destroy"}
 INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent started the event
+ANSWERING = {"retake"}  # acts whose agent answered an event another side started
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
@@ -270,7 +271,8 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     if passive:
         return by, _subject(parts, lo, a)
     if nominal:
-        if by is not None and c.passive_aux.search(text, b, by.start):
+        if by is not None and (c.passive_aux.search(text, b, by.start)
+                               or _by_of_another_participle(text, b, by.start)):
             by = None  # "the attack was repelled by peacekeepers": the verb's agent, not its
         target = _after_marker(text, parts, c.patient_prep, b, hi) or _after_marker(
             text, parts, c.with_prep, b, hi)
@@ -299,6 +301,23 @@ def _coordinated(text: str, parts: list[Participant], second: Participant | None
     first = max(before, key=lambda p: p.end)
     words = text[first.end:second.start].split()
     return first if len(words) == 1 and words[0] in cues("conjunction") else None
+
+
+def _by_of_another_participle(text: str, trigger_end: int, agent_start: int) -> bool:
+    """Whether the ``by`` before an event noun's would-be agent belongs to a participle of
+    another noun (``the attack hit a position manned by peacekeepers``, ``an attack on a
+    village controlled by the army``), not to the event (``an attack carried out by`` or
+    ``claimed by`` the group right after it)."""
+    c = incident_cues()
+    marks = list(c.agent_prep.finditer(text, trigger_end, agent_start))
+    if not marks:
+        return False
+    word = _PREVIOUS_WORD.search(text, max(trigger_end, marks[-1].start() - 30),
+                                 marks[-1].start())
+    if word is None or not c.ends(word.group().strip(), "participle_ending") or \
+            c.light_verb.search(text, trigger_end, marks[-1].start()):
+        return False
+    return bool(re.search(r"\w", text[trigger_end:word.start()]))
 
 
 def _light_verb_subject(text: str, parts: list[Participant], lo: int, noun: int
@@ -498,7 +517,8 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
     """``attacked the village, killing ten``, ``25 killed in clashes``, ``13 killed when a car
     bomb exploded``: a death or a wound belongs to the act that caused it in the same sentence
     (the nearest one before it, else after), which takes its dead and, if it has none, its
-    patient."""
+    patient (and its agent, unless that is the patient it took or stands inside the cause's
+    own phrase)."""
     causes = [f for f in found if f.act in VIOLENT and f.act not in _OUTCOMES]
     if not causes:
         return found
@@ -515,9 +535,19 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
             if cause.patient is None or (f.patient is not None and f.patient.armed and (
                     not cause.patient.armed or _more_specific(f.patient, cause))):
                 cause.patient = f.patient if f.patient is not None else cause.patient
-            if cause.agent is None:
-                cause.agent = f.agent
+            if cause.agent is None and f.agent is not None and not _same(
+                    f.agent, cause.patient) and not (
+                    cause.trigger.end <= f.agent.start < f.trigger.start):
+                cause.agent = f.agent  # not the dead of "killed three peacekeepers and left
+                # another two wounded", whom the second verb finds before it, nor a part of
+                # the event noun's phrase ("an ambush on a convoy escorted by FACA soldiers
+                # killed"): there the event is the subject
     return kept
+
+
+def _same(a: Participant | None, b: Participant | None) -> bool:
+    """Whether two parts are the same words of the text."""
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 def _more_specific(dead: Participant, cause: Frame) -> bool:

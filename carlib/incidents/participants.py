@@ -131,14 +131,18 @@ def _adjective_countries() -> dict[str, str]:
             if k == "adjective"}
 
 
+_QUOTE = "[‘“\"']"  # an opening or closing quotation mark
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     """The cue patterns participants are read with, compiled once."""
     return {
         "speaks": re.compile(rf"\s*(?:[\w'’-]+\s+){{0,2}}?(?:{cues('speech_verb').regex})\b"),
         "group": re.compile(rf"((?:{cues('group_adjective').regex}))\s+\Z"),
+        # "a 'blue helmet'": a word or the name in quotes
         "single": re.compile(rf"\b(?:{cues('singular_determiner').regex})\s+"
-                             rf"(?:[\w'’-]+\s+){{0,2}}\Z"),
+                             rf"(?:{_QUOTE}?[\w'’-]+{_QUOTE}?\s+){{0,2}}{_QUOTE}?\Z"),
         "owner": re.compile(rf"\s+(?:{cues('genitive', case='exact').regex})\s+"
                             rf"(?:(?:{cues('determiner').regex})\s+)?"),
     }

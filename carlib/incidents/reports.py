@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..geo.gazetteer import fold
-from .frames import LEDE, PROPERTY, VIOLENT, Frame, Part
+from .frames import ANSWERING, LEDE, PROPERTY, VIOLENT, Frame, Part
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -147,7 +147,11 @@ class _Report:
                                                f.sentence_id))
 
     def perpetrator(self) -> Frame:
+        """The frame whose agent is actor1: a named agent over an unnamed one, the first in
+        the text, but not one who answered the event (the force that ``took back control`` of
+        the town the gunmen ``raided``) while another is named."""
         named = [f for f in self.frames if f.agent is not None and f.agent.named]
+        named.sort(key=lambda f: f.act in ANSWERING)  # stable: text order within each
         some = [f for f in self.frames if f.agent is not None]
         return (named or some or self.frames)[0]
 

@@ -183,6 +183,9 @@ def _roles() -> _Roles:
 # --------------------------------------------------------------------------- one sentence
 
 
+_WORD_AFTER = re.compile(r"\s*([\w'’-]+)\s*")  # the next word, and the space after it
+
+
 @dataclass(frozen=True)
 class _Span:
     start: int
@@ -220,7 +223,21 @@ class _Context:
     def __post_init__(self) -> None:
         found = ((m, self.lexicon.actors.value(m.group()))
                  for m in self.lexicon.actors.finditer(self.text))
-        self.actors = [_Span(m.start(), m.end(), actor) for m, actor in found if actor]
+        self.actors = [self._before_role(_Span(m.start(), m.end(), actor))
+                       for m, actor in found if actor]
+
+    def _before_role(self, span: _Span) -> _Span:
+        """An alias that starts with a word of the past (``former_word``: ``former Seleka``)
+        before a role noun modifies the role (``the former Seleka leader``: a former leader
+        of Seleka), so it names the group of the rest of it (``Seleka``), when that is an
+        alias too."""
+        after = _WORD_AFTER.match(self.text, span.end)
+        first = _WORD_AFTER.match(self.text, span.start)
+        if not after or after.group(1).lower() not in _roles().heads or \
+                first.group(1) not in cues("former_word") or first.end() >= span.end:
+            return span
+        rest = self.lexicon.actors.value(self.text[first.end():span.end])
+        return _Span(first.end(), span.end, rest) if rest else span
 
     def actor_at(self, position: int) -> _Span | None:
         return next((a for a in self.actors if a.start <= position < a.end), None)
