@@ -77,6 +77,13 @@ def test_the_dead_of_an_attack_are_not_its_agent_because_a_second_verb_follows_t
     assert (row.actor1, row.actor2) == ("Unidentified Armed Group", "MINUSCA")
 
 
+def test_the_subject_of_a_passive_death_is_not_the_attacker_after_by():
+    row = one("The toll of an attack by gunmen in the Vakaga region has risen, with reports "
+              "that 14 villagers were killed near Birao on Sunday.")
+    assert (row.event_type, row.actor2, row.fatalities) == ("Violence against civilians",
+                                                            "Civilians", 14)
+
+
 def test_an_unnamed_attacker_and_the_civilians_with_their_group():
     row = one("Armed men killed 12 Muslim villagers in Bambari, in the Central African "
               "Republic, on Tuesday.")
@@ -231,6 +238,13 @@ def test_a_single_victim_named_in_quotation_marks_is_one_dead():
     row = one("A ‘blue helmet’ of the Egyptian contingent died after an attack on Monday near "
               "Zemio, in the Central African Republic.", published="2022-11-25")
     assert row.fatalities == 1
+
+
+def test_of_the_tolls_of_the_headline_and_lede_the_most_conservative_is_kept():
+    row = one("As many as 90 dead in attack on Ndah village, residents say\n\n"
+              "Between 60 and 90 villagers were killed when gunmen attacked Ndah, in the "
+              "Central African Republic, on Saturday.\n\nThe gunmen burned the market.")
+    assert row.fatalities == 60
 
 
 def test_a_part_of_a_toll_is_not_added_to_it():

@@ -252,7 +252,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     if voice in ("intransitive", "passive"):  # "five people died", "X came under attack from Y"
         by = _after_marker(text, parts, c.agent_prep, b, hi) or _after_marker(
             text, parts, c.source_prep, b, hi)
-        return by, _subject(parts, lo, a)
+        return by, _subject(text, parts, lo, a)
     passive = bool(c.passive_aux.before(text, a, 16)) or bool(
         c.agent_prep.search(text, b, min(hi, b + 4)))
     participle = c.ends(word, "participle_ending")
@@ -269,7 +269,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         _after_marker(text, parts, c.source_prep, b, hi) if c.source_intro.before(text, a, 12)
         else None)  # "came under attack from X", not "attacks on peacekeepers from the mission"
     if passive:
-        return by, _subject(parts, lo, a)
+        return by, _subject(text, parts, lo, a)
     if nominal:
         if by is not None and (c.passive_aux.search(text, b, by.start)
                                or _by_of_another_participle(text, b, by.start)):
@@ -331,11 +331,22 @@ def _light_verb_subject(text: str, parts: list[Participant], lo: int, noun: int
     return None
 
 
-def _subject(parts: list[Participant], lo: int, hi: int) -> Participant | None:
-    """The first participant of a clause before its verb: the subject (``A peacekeeper from
-    the UN mission (MINUSCA) was killed``)."""
-    found = [p for p in parts if lo <= p.start and p.end <= hi]
+def _subject(text: str, parts: list[Participant], lo: int, hi: int) -> Participant | None:
+    """The first participant of a clause before its verb that no preposition governs: the
+    subject (``A peacekeeper from the UN mission (MINUSCA) was killed``; in ``an attack by
+    gunmen ... 260 civilians were killed``, the civilians)."""
+    found = [p for p in parts if lo <= p.start and p.end <= hi and not _governed(text, p)]
     return min(found, key=lambda p: p.start) if found else None
+
+
+def _governed(text: str, part: Participant) -> bool:
+    """Whether a preposition of the frame grammar (``by``, ``from``, ``on``, ``with``) stands
+    right before a participant (an article between allowed)."""
+    c = incident_cues()
+    article = cues("determiner").before(text, part.start, 12)
+    at = article.start() if article else part.start
+    return any(marker.before(text, at, 12) for marker in (c.agent_prep, c.source_prep,
+                                                          c.patient_prep, c.with_prep))
 
 
 def _modifies(gap: str) -> bool:

@@ -170,7 +170,9 @@ class _Report:
         """(count, qualifier, figure row) of the dead: per sentence, the figures of different
         frames (sides) add up, a figure inside an aside of another does not (``22 people,
         including 15 chiefs``); of the sentences, the first with an exact count (the lede's
-        toll), else the first with a vague one; with no figure, a single victim
+        toll), else the first with a vague one, but of two or more tolls in the headline and
+        lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
+        60; the body's partial counts are not totals); with no figure, a single victim
         (``a peacekeeper was killed``) is one."""
         per_sentence: dict[int, list[tuple[dict, int]]] = {}
         for f in sorted(self.frames, key=lambda f: f.sentence_id):
@@ -185,7 +187,11 @@ class _Report:
             vague = all(r["qualifier"] == "vague" for r, _ in counted)
             totals.append((vague, sentence_id, total, counted[0][0]))
         if totals:
-            _, _, total, fig = min(totals, key=lambda t: (t[0], t[1]))
+            lede = [t for t in totals if t[1] < LEDE]
+            if len(lede) > 1:
+                _, _, total, fig = min(lede, key=lambda t: (t[0], t[2]))
+            else:
+                _, _, total, fig = min(totals, key=lambda t: (t[0], t[1]))
             return total, fig["qualifier"], fig
         if any(f.single_victim for f in self.frames):
             return 1.0, "exact", None
