@@ -6,6 +6,8 @@ import pytest
 
 from carlib.evaluate import read_gold, score_incidents
 from carlib.incidents import INCIDENT_COLUMNS, extract_incidents
+from carlib.incidents.frames import Frame, Part
+from carlib.incidents.reports import _Report
 
 
 def corpus(*texts: str, published: str = "2021-03-10", outlets=None) -> pd.DataFrame:
@@ -532,3 +534,31 @@ def test_the_sound_of_gunfire_alone_is_not_an_incident_but_may_restate_one():
         "Gunmen killed three traders in the market of Bria, in the Central African Republic, "
         "on Tuesday. Gunfire was heard in Bria all night."))
     assert len(out) == 1 and out["fatalities"].iloc[0] == 3
+
+
+def test_the_month_may_is_a_date_not_a_hedge():
+    row = one("In May 2021, armed men looted the clinic of an aid group in Obo, in the Central "
+              "African Republic.", published="2021-06-20")
+    assert (row.event_type, str(row.event_date.date())) == ("Strategic developments",
+                                                            "2021-05-01")
+
+
+def test_the_date_nearest_the_event_word_dates_it():
+    row = one("Rebels of a group that signed the accord of 6 February 2019 with the government "
+              "on 21 May 2019 killed 26 villagers near Bocaranga, in the Central African "
+              "Republic.", published="2019-05-25")
+    assert str(row.event_date.date()) == "2019-05-21"
+
+
+def test_a_place_in_the_focus_country_is_the_place_of_a_report_that_also_names_one_abroad():
+    def frame(sentence_id: int, name: str, code: str) -> Frame:
+        return Frame("a0", sentence_id, sentence_id, (0, 40), "kill", "killing",
+                     Part("killed", 10, 16), None, None,
+                     {"name": name, "country_code": code, "feature": "city", "lat": 1.0,
+                      "lon": 1.0}, Part(name, 20, 20 + len(name)), 0,
+                     pd.Timestamp("2021-03-08"), 1, Part())
+
+    report = _Report(frame(1, "Khartoum", "SD"), focus="CF")  # "signed the Khartoum accord"
+    report.add(frame(2, "Paoua", "CF"))  # "the killings took place near Paoua"
+    assert report.best_place().place["name"] == "Paoua"
+    assert _Report(frame(1, "Khartoum", "SD")).best_place().place["name"] == "Khartoum"

@@ -148,8 +148,8 @@ def _clause(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
 def _when(dates: list, published: pd.Timestamp, precision: object
           ) -> tuple[pd.Timestamp, int, object]:
     """The event's date, ACLED time precision and the date row used: the first resolved date
-    not after the publication period (a span of days is precision 2), else the publication
-    date (3)."""
+    of ``dates`` (nearest the trigger first) not after the publication period (a span of days
+    is precision 2), else the publication date (3)."""
     published = pd.to_datetime(published, errors="coerce")
     last_day = published
     if pd.notna(published) and precision in ("month", "year"):
@@ -402,6 +402,14 @@ def _background(text: str, sentence: tuple[int, int], date_row, published: pd.Ti
     return False
 
 
+def _hedged(text: str, clause: tuple[int, int], trigger_end: int, dates: list) -> bool:
+    """Whether a hedge (``could``, ``may``, ``fear``) stands in the clause before the trigger
+    or just after it, outside the dates of the sentence (``In May 2023, armed men looted``)."""
+    hi = min(clause[1], trigger_end + _HEDGE_AFTER)
+    return any(not any(d.start <= m.start() < d.end for d in dates)
+               for m in incident_cues().hedge.finditer(text, clause[0], hi))
+
+
 def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
               country_place: dict | None) -> list[Frame]:
     """The event frames of one article.
@@ -432,7 +440,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             found: list[Frame] = []
             for trigger in c.triggers.finditer(text, lo, hi):
                 clause = _clause(text, trigger.start(), lo, hi)
-                if c.hedge.search(text, clause[0], min(clause[1], trigger.end() + _HEDGE_AFTER)) \
+                if _hedged(text, clause, trigger.end(), dates) \
                         or c.context_clause.search(text, clause[0], trigger.start()):
                     continue  # "could attack", "a region plagued by fighting"
                 row = c.triggers.value(trigger.group())
@@ -449,6 +457,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     agent = found[-1].agent  # "gunmen attacked the village, killing ten"
                 in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or [
                     d for d in dated if lo <= d.start < hi]
+                in_clause.sort(key=lambda d: min(abs(d.start - trigger.start()),
+                                                 abs(d.end - trigger.start())))
                 day, precision, used = _when(in_clause, published, article.get(
                     "published_precision"))
                 if _background(text, (lo, hi), used, published):

@@ -55,7 +55,7 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
     rows = []
     initiators = {f.agent.label for f in frames if f.agent is not None and f.agent.named
                   and f.act in INITIATING}
-    for report in article_reports(frames):
+    for report in article_reports(frames, focus):
         where, when = report.best_place(), report.best_time()
         who, whom = report.perpetrator(), report.target()
         kind, sub = report.kind

@@ -68,7 +68,8 @@ class _Report:
     """The frames of one event in one article, with what :meth:`takes` asks kept up to date
     as frames are added (so a long article is linear)."""
 
-    def __init__(self, frame: Frame) -> None:
+    def __init__(self, frame: Frame, focus: str = "") -> None:
+        self.focus = focus  # the article's focus country, whose places come first
         self.frames: list[Frame] = []
         self.towns: list[Frame] = []  # at a town or a site
         self.dated: list[Frame] = []  # dated by their own words
@@ -137,8 +138,12 @@ class _Report:
                                      or self.last_sentence > frame.sentence_id)
 
     def best_place(self) -> Frame:
+        """The frame with the most specific place, one in the article's focus country over
+        one abroad (``the Khartoum accord`` beside ``Paoua``)."""
         rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
-        return min(self.frames, key=lambda f: (rank.get(f.place["feature"], 0), f.lowered,
+        focus = self.focus
+        return min(self.frames, key=lambda f: (bool(focus) and f.place["country_code"] != focus,
+                                               rank.get(f.place["feature"], 0), f.lowered,
                                                f.place["lat"] != f.place["lat"],
                                                f.sentence_id))
 
@@ -227,14 +232,15 @@ def _referred(reports: list[_Report], frame: Frame) -> _Report | None:
     return report
 
 
-def article_reports(frames: list[Frame]) -> list[_Report]:
+def article_reports(frames: list[Frame], focus: str = "") -> list[_Report]:
     """The frames of one article grouped into one report per event (in text order): first
     the frames whose sentence names a town, then the others (placed from the sentences around,
     the story's lede or the country), which join a report of the same type if there is one
     and its dates allow a date the frame's own words give;
     last the anaphoric mentions (``the attack``), which join the report they refer back to
     (:func:`_referred`), else are grouped as the others are. A frame of only the sound of
-    violence (:attr:`Frame.sound_only`) joins a report but never starts one."""
+    violence (:attr:`Frame.sound_only`) joins a report but never starts one. ``focus``: the
+    article's focus country, whose places a report prefers."""
     reports: list[_Report] = []
     for frame in sorted(frames, key=lambda f: (f.anaphoric, not _placed(f), f.sentence_id)):
         home = _referred(reports, frame) if frame.anaphoric else None
@@ -246,7 +252,7 @@ def article_reports(frames: list[Frame]) -> list[_Report]:
         if home is not None:
             home.add(frame)
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
-            reports.append(_Report(frame))
+            reports.append(_Report(frame, focus))
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
 
 
