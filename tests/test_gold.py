@@ -71,3 +71,6 @@ def test_dev_scores_do_not_fall(dev_scores):
     for name, floor in floors.items():
         s = dev_scores[name]
         assert s.f1 >= floor, f"{name}: F1 {s.f1:.3f} fell below {floor}"
+    shares = {"incidents actor1": 0.69, "incidents date": 0.85, "incidents fatalities": 0.49}
+    for name, floor in shares.items():  # of the matched incidents
+        assert dev_scores[name].value >= floor, f"{name}: {dev_scores[name].value:.3f} < {floor}"
