@@ -18,9 +18,10 @@ places and focus, the figures' places, the incident reports) on :data:`BATCH` ar
 time, so their working state is that of one batch whatever the corpus (only their tables
 and the incident reports grow with it, kept as Parquet bytes: :class:`~carlib.store.Packed`),
 joins the batches' tables, and merges the reports of every batch into incidents once, one
-event type and country at a time (:func:`~carlib.incidents.merge.incidents_of`). No per-article step looks at another article (the focus is
-each article's own, the gazetteer and its supplements the profile's), so the tables are
-those of the whole corpus at once, row for row. The Dask engine (:mod:`carlib.distributed`)
+event type and country at a time (:func:`~carlib.incidents.merge.incidents_of`). No
+per-article step looks at another article (the focus is each article's own, the gazetteer
+and its supplements the profile's), so the tables are those of the whole corpus at once,
+row for row. The Dask engine (:mod:`carlib.distributed`)
 runs :func:`analyse_batch` on each partition of a cluster.
 """
 

@@ -350,7 +350,7 @@ def incidents_of(reports: pd.DataFrame) -> pd.DataFrame:
     """The incidents table of a corpus's :func:`report_frame` (its batches' joined): the table
     :func:`incidents_table` gives for the same reports, merged block by block.
 
-    >>> incidents_of(report_frame(corpus_reports(articles, tags, places, focus), articles))  # doctest: +SKIP
+    >>> incidents_of(report_frame(reports, articles))  # doctest: +SKIP
     """
     if reports.empty:
         return incidents_frame([])
