@@ -242,6 +242,17 @@ def test_a_single_victim_named_in_quotation_marks_is_one_dead():
     assert row.fatalities == 1
 
 
+@pytest.mark.parametrize("text, dead", [
+    ("Gunmen killed a policeman and a civilian near Bouar on Tuesday.", 2),
+    ("The raid cost the lives of a villager along with three soldiers and the driver near "
+     "Bouar on Tuesday.", 5),
+    ("A Cameroonian soldier, as well as 12 rebels, were killed in fighting near Bouar on "
+     "Tuesday.", 13),
+])
+def test_each_victim_named_one_by_one_in_a_list_of_the_dead_counts_one(text, dead):
+    assert one(text + " Bouar is in the Central African Republic.").fatalities == dead
+
+
 def test_of_the_tolls_of_the_headline_and_lede_the_most_conservative_is_kept():
     row = one("As many as 90 dead in attack on Ndah village, residents say\n\n"
               "Between 60 and 90 villagers were killed when gunmen attacked Ndah, in the "

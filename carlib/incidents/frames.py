@@ -23,18 +23,20 @@ than ``BACKGROUND_DAYS`` before publication). Its parts, each with its words and
 - **time** from the clause's date, else the sentence's, else the publication date
   (time_precision 3); a date after publication is a plan, not an event.
 - **deaths**: each figure of the ``killed`` category goes to the nearest violent trigger of its
-  sentence.
+  sentence; a list of the dead that names some one by one (``a soldier and a civilian``,
+  ``a civilian along with two customs officials``) is one row counting each of those as one.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
-from ..lexicon import cues
-from ..tagging.figures import total_cues
+from ..lexicon import Phrases, cues
+from ..tagging.figures import listed, people_noun, total_cues
 from ..tagging.spans import rows_by_sentence
 from .cues import event_type, incident_cues
 from .participants import Participant, participants
@@ -486,6 +488,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     f.patient = next((p for p in parts if fig["start"] <= p.start
                                       and p.end <= fig["end"] + 1), None)
             for f in found:
+                _listed_dead(text, f, (lo, hi))
                 f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
             found = _outcomes_to_causes(found)
             for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
@@ -564,6 +567,75 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
                 # the event noun's phrase ("an ambush on a convoy escorted by FACA soldiers
                 # killed"): there the event is the subject
     return kept
+
+
+def count(fig: dict) -> float:
+    """How many a figure row counts: its value, else its low bound, else its high one."""
+    return next((float(v) for v in (fig["value"], fig["low"], fig["high"]) if pd.notna(v)),
+                0.0)
+
+
+@lru_cache(maxsize=1)
+def _person_opening() -> re.Pattern:
+    """A determiner that may open the phrase of one person (``a``, ``another``, ``the``)."""
+    words = Phrases(list(cues("singular_determiner").phrases) + list(cues("determiner").phrases))
+    return re.compile(rf"(?<![\w'’-])(?:{words.regex})\s+")
+
+
+def _persons(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The phrases of one person in ``lo..hi``: a determiner, up to two words, a singular
+    people noun of the figures lexicon (``a civilian``, ``the driver``, ``a Cameroonian
+    soldier``)."""
+    out = []
+    for m in _person_opening().finditer(text, lo, hi):
+        after = text[m.end():min(hi, m.end() + 40)]
+        for word in list(re.finditer(r"[\w'’-]+|[^\w\s]", after))[:3]:
+            noun = word.group()
+            if not noun[0].isalnum():
+                break
+            if people_noun(noun) and not noun.lower().endswith("s"):
+                out.append((m.start(), m.end() + word.end()))
+                break
+    return out
+
+
+def _listed_dead(text: str, frame: Frame, segment: tuple[int, int]) -> None:
+    """A list of the dead that names some of them one by one is one death row counting each
+    person so named as one: ``killed a soldier and a civilian`` (2), ``the life of a civilian
+    along with two customs officials, two forestry agents and the soldier`` (6), ``A Chadian
+    soldier, as well as 20 Boko Haram members, were killed`` (21). The list must hold one of
+    the frame's dead or its patient, not its agent; its items are joined as the figures step
+    joins counts (:func:`~carlib.tagging.figures.listed`)."""
+    held = [(d["start"], d["end"]) for d in frame.deaths]
+    if frame.patient is not None:
+        held.append((frame.patient.start, frame.patient.end))
+    if not held:
+        return
+    taken = held[:len(frame.deaths)] + ([(frame.agent.start, frame.agent.end)]
+                                        if frame.agent is not None else [])
+    people = [(a, b, None) for a, b in _persons(text, *segment)
+              if not any(x < b and a < y for x, y in taken)]
+    items = sorted(people + [(d["start"], d["end"], d) for d in frame.deaths],
+                   key=lambda item: item[:2])
+    chains: list[list[tuple]] = []
+    for item in items:
+        if chains and listed(text, chains[-1][-1][1], item[0]):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    for chain in chains:
+        figs = [d for _, _, d in chain if d is not None]
+        singles = len(chain) - len(figs)
+        if len(chain) < 2 or not singles or not any(
+                x < b and a < y for a, b, _ in chain for x, y in held):
+            continue
+        start, end = chain[0][0], chain[-1][1]
+        row = {**(figs[0] if figs else {}), "start": start, "end": end,
+               "quote": text[start:end], "value": sum(map(count, figs)) + singles,
+               "low": float("nan"), "high": float("nan"), "category": "killed",
+               "qualifier": next((d["qualifier"] for d in figs if d["qualifier"] != "exact"),
+                                 "exact"), "aside": any(d.get("aside") for d in figs)}
+        frame.deaths = [d for d in frame.deaths if all(d is not f for f in figs)] + [row]
 
 
 def _same(a: Participant | None, b: Participant | None) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..geo.gazetteer import fold
-from .frames import ANSWERING, LEDE, PROPERTY, VIOLENT, Frame, Part
+from .frames import ANSWERING, LEDE, PROPERTY, VIOLENT, Frame, Part, count
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -188,7 +188,7 @@ class _Report:
         totals = []
         for sentence_id, figs in per_sentence.items():
             counted = [(r, share) for r, share in figs if not r.get("aside")] or figs
-            total = sum(_count(r) // share if share > 1 else _count(r) for r, share in counted)
+            total = sum(count(r) // share if share > 1 else count(r) for r, share in counted)
             vague = all(r["qualifier"] == "vague" for r, _ in counted)
             totals.append((vague, sentence_id, total, counted[0][0]))
         if totals:
@@ -201,11 +201,6 @@ class _Report:
         if any(f.single_victim for f in self.frames):
             return 1.0, "exact", None
         return float("nan"), "unknown", None
-
-
-def _count(fig: dict) -> float:
-    return next((float(v) for v in (fig["value"], fig["low"], fig["high"]) if pd.notna(v)),
-                0.0)
 
 
 def _placed(frame: Frame) -> bool:

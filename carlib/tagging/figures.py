@@ -112,7 +112,8 @@ from .dates import extract_dates
 from .numbers import NumberMatch, readings, words
 from .spans import PROVENANCE, Sentence, frame
 
-__all__ = ["extract_figures", "FIGURE_COLUMNS", "CATEGORIES", "total_cues"]
+__all__ = ["extract_figures", "FIGURE_COLUMNS", "CATEGORIES", "total_cues", "listed",
+           "people_noun"]
 
 FIGURE_COLUMNS = PROVENANCE + ["value", "low", "high", "share", "qualifier", "category", "unit",
                                "subject", "date_start", "date_end", "cue", "aside"]
@@ -464,6 +465,25 @@ def _noun_row(word: str) -> dict | None:
     return _grammar().nouns.value(word)
 
 
+def people_noun(word: str) -> bool:
+    """Whether a word is a people noun of the lexicon (``noun``, ``default_noun``).
+
+    >>> people_noun("soldier"), people_noun("army")
+    (True, False)
+    """
+    return _noun_row(word) is not None
+
+
+def listed(text: str, end: int, start: int) -> bool:
+    """Whether only the joints of one list stand between ``end`` and ``start`` (commas,
+    ``coordinator`` words, a determiner: ``, along with``, `` and the``).
+
+    >>> listed("a soldier, as well as 20 members", 9, 22)
+    True
+    """
+    return end <= start and bool(_grammar().between_counts.fullmatch(text, end, start))
+
+
 class _Reader:
     """Reads the numbers of one sentence in order, each with the figures found before it.
 
@@ -639,7 +659,7 @@ class _Reader:
                                                                       start):
                 fig.aside = True  # "8,000 people (2,000 families)", "Chad (3,424)"
                 return previous.category, previous.cue, previous.via
-            if previous.end <= start and g.between_counts.fullmatch(text, previous.end, start):
+            if listed(text, previous.end, start):
                 fig.aside = previous.aside  # "killed seven soldiers and three civilians"
                 return previous.category, previous.cue, previous.via
         opener = None
