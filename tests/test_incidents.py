@@ -188,9 +188,36 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "The UN called on the authorities to investigate the attacks on Bria.",
     "To combat rising attacks, the government declared a state of emergency in Kaga-Bandoro.",
     "The raids on Bossangoa are part of a wider conflict between the armed groups.",
+    "Fighting in the country has killed thousands and displaced a million people.",
+    "Militias in the Central African Republic have killed at least 60 people and burned "
+    "villages in the last few months.",
 ])
 def test_background_hedges_and_fears_are_not_incidents(text):
     assert extract_incidents(corpus(text)).empty
+
+
+@pytest.mark.parametrize("text", [
+    "At least 12 people have been killed in the town of Bouca since Sunday, a doctor said.",
+    "Fighting on Monday between the army and 3R fighters near Bocaranga has killed nine.",
+])
+def test_a_lede_in_the_perfect_with_a_date_or_a_town_reports_an_event(text):
+    row = one(text + " Bouca and Bocaranga are in the Central African Republic.")
+    assert row.event_date.day in (7, 8) and row.fatalities in (12, 9)
+
+
+def test_fighting_on_a_day_between_two_sides_has_the_first_as_actor1():
+    row = one("Fighting on Monday between UPC fighters and anti-balaka killed nine people in "
+              "Alindao, in the Central African Republic.")
+    assert (row.actor1, row.actor2) == ("UPC", "anti-balaka")
+
+
+def test_the_story_town_is_where_its_first_placed_event_happened_not_a_caption():
+    out = extract_incidents(corpus(
+        "Voters queue in Bangui, Central African Republic. File picture.\n\n"
+        "Rebels seize the town of Bouar\n\n"
+        "Rebel fighters captured the town of Bouar in the Central African Republic on "
+        "Sunday.\n\nThe day before, gunmen shot dead three civilians, doctors said."))
+    assert list(out["location"]) == ["Bouar", "Bouar"]
 
 
 def test_a_dated_event_long_before_publication_is_context():

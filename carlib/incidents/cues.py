@@ -5,7 +5,8 @@ they name (``killed`` kill, ``ambush`` ambush, ``roadside bomb`` explode...), an
 context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``),
 ``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``between``,
 ``with_prep``, ``response`` (``returned fire``), ``hedge`` (``could``, ``fear``),
-``background`` (``since``, ``in recent years``), ``peacekeeper_noun``, ``light_verb``
+``background`` (``since``, ``in recent years``), ``summary_tense`` (``has killed``: background
+only where the sentence gives no date and no town), ``peacekeeper_noun``, ``light_verb``
 (``carried out``, ``staged``: its subject is the agent of the event noun), ``armed_site``
 (``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
 (``plagued by``: an event word after it describes a place's past) and ``sequence``
@@ -29,7 +30,7 @@ from ..lexicon import Phrases, read_lexicon
 
 __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
-_KINDS = ("hedge", "background", "passive_aux", "agent_prep", "patient_prep", "source_prep",
+_KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "patient_prep", "source_prep",
           "between", "with_prep", "response", "peacekeeper_noun", "light_verb", "armed_site",
           "context_clause", "sequence", "sound", "nominal_ending", "event_noun",
           "participle_ending", "gerund_ending", "source_intro")

@@ -4,7 +4,8 @@ A frame starts at a trigger (``incident_cues.csv``, kind ``trigger``: ``killed``
 ``clashes``, ``roadside bomb``...) that no hedge (``could``, ``fear``) nor description of a
 place's past (``context_clause``: ``plagued by``) precedes in its clause and whose sentence is
 not background (``since`` long ago, ``in recent years``, a date more
-than ``BACKGROUND_DAYS`` before publication). Its parts, each with its words and offsets:
+than ``BACKGROUND_DAYS`` before publication, the perfect of ``the violence has killed
+thousands`` in a sentence with no date and no town: ``summary_tense``). Its parts, each with its words and offsets:
 
 - **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
   killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
@@ -19,7 +20,9 @@ than ``BACKGROUND_DAYS`` before publication). Its parts, each with its words and
 - **place** from the geo step's mentions of the clause, then of the sentence, that are where
   things happened (relation ``at``, ``near`` or none; never a destination, an origin, a
   speaker's location or a dateline), then of the two sentences before in the paragraph, then
-  the article's focus country (precision 3). ``near`` a place is precision 2.
+  the story's town (the first sentences' town if an event happened there, else the town of the
+  first event its own sentence places: not a caption's), then the article's focus country
+  (precision 3). ``near`` a place is precision 2.
 - **time** from the clause's date, else the sentence's, else the publication date
   (time_precision 3); a date after publication is a plan, not an event.
 - **deaths**: each figure of the ``killed`` category goes to the nearest violent trigger of its
@@ -47,6 +50,7 @@ BACKGROUND_DAYS = 120  # an event dated further back than this before publicatio
 VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", "suicide",
             "airstrike", "shell", "grenade", "abduct", "rape", "capture"}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+_BETWEEN_REACH = 25  # characters after a trigger where its "between" may stand
 _NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may stand
 _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
@@ -58,6 +62,7 @@ _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
 LEDE = 3  # the first sentences (headline, lede): they sum up the story
+STORY = 2  # Frame.lowered of a frame placed at the story's town
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+\s+\Z")  # the word right before a position
 
 
@@ -246,8 +251,10 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     word = trigger.group().lower()
     lo, hi = clause
     a, b = trigger.start(), trigger.end()
-    between = c.between.before(text, b + 9, 12) or c.between.search(text, b, min(hi, b + 12))
-    if between:  # "clashes between X and Y"
+    between = c.between.search(text, b, min(hi, b + _BETWEEN_REACH))
+    if between and re.search(r"[,;:()]", text[b:between.start()]):
+        between = None
+    if between:  # "clashes between X and Y", "fighting on Tuesday between X and Y"
         sides = [p for p in parts if between.end() <= p.start and p.end <= hi]
         if len(sides) >= 2:
             return sides[0], sides[1]
@@ -389,14 +396,19 @@ def _earlier_agent(known: list[Participant], patient: Participant | None, before
     return candidates[-1] if candidates else None
 
 
-def _background(text: str, sentence: tuple[int, int], date_row, published: pd.Timestamp
-                ) -> bool:
-    """A sentence that sums up a period (``since 2013``, ``in recent years``), or whose date is
-    long before publication."""
-    lo, hi = sentence
-    for m in incident_cues().background.finditer(text, lo, hi):
+def _background(text: str, segment: tuple[int, int], date_row, published: pd.Timestamp,
+                places: list[dict]) -> bool:
+    """A sentence that sums up a period (``since 2013``, ``in recent years``; the perfect of
+    ``the violence has killed thousands`` where it gives no date and no town), or whose date
+    is long before publication."""
+    lo, hi = segment
+    c = incident_cues()
+    for m in c.background.finditer(text, lo, hi):
         if m.group().lower() != "since" or date_row is None:
             return True
+    if date_row is None and c.summary_tense.search(text, lo, hi) and all(
+            p["feature"] in _AREAS for p in _usable_places(places, lo, hi)):
+        return True
     if date_row is not None and pd.notna(published):
         day = date_row.date_start if pd.notna(date_row.date_start) else date_row.date_end
         if pd.notna(day) and (pd.Timestamp(published) - day).days > BACKGROUND_DAYS:
@@ -463,7 +475,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                                                  abs(d.end - trigger.start())))
                 day, precision, used = _when(in_clause, published, article.get(
                     "published_precision"))
-                if _background(text, (lo, hi), used, published):
+                if _background(text, (lo, hi), used, published, places):
                     continue
                 where, lowered = _place_of(places, clause, (lo, hi), trigger.start(), s, by_id,
                                            rows["places"], lede, country_place)
@@ -498,7 +510,25 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     f.agent, f.patient = f.patient, f.agent
             out.extend(found)
         named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
+    _at_story_town(out, lede)
     return out
+
+
+def _at_story_town(found: list[Frame], lede: dict | None) -> None:
+    """The story's town stands in for a frame's place that its sentences do not give: the
+    town of the first sentences when an event its sentences place happened there, else
+    where the first event placed by its own sentence happened (a caption's ``Voters queue in
+    Bangui`` before ``Rebels capture ... Bangassou``); the frames placed at it move there."""
+    if lede is None or any(f.lowered < STORY and f.place["name"] == lede["name"]
+                           for f in found):
+        return
+    story = next((f for f in found if f.lowered == 0
+                  and f.place["feature"] not in _AREAS | {"site"}), None)
+    if story is None:
+        return
+    for f in found:
+        if f.lowered == STORY:
+            f.place, f.place_part = story.place, Part()
 
 
 def _place_of(places: list[dict], clause: tuple[int, int], segment: tuple[int, int],
@@ -522,7 +552,7 @@ def _place_of(places: list[dict], clause: tuple[int, int], segment: tuple[int, i
     if lede is not None and (not where or (
             len(where) == 1 and where[0]["feature"] in ("country", "admin1")
             and where[0]["country_code"] == lede["country_code"])):
-        return [lede], 1  # "in the Central African Republic": the story's town
+        return [lede], STORY  # "in the Central African Republic": the story's town
     if not where and country_place is not None:
         return [country_place], 0
     return where, lowered
