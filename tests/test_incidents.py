@@ -6,7 +6,7 @@ import pytest
 
 from carlib.evaluate import read_gold, score_incidents
 from carlib.incidents import INCIDENT_COLUMNS, extract_incidents
-from carlib.incidents.frames import Frame, Part
+from carlib.incidents.frames import Frame, Part, _anaphoric
 from carlib.incidents.reports import _Report
 
 
@@ -128,6 +128,12 @@ def test_the_speakers_place_and_a_destination_are_not_where_it_happened():
     assert row.location == "Markounda"
 
 
+def test_a_place_is_not_the_one_that_holds_it():
+    row = one("On Monday gunmen ambushed a patrol at Yaloké in Bossembélé, in the Central "
+              "African Republic.")
+    assert row.location == "Yaloké"
+
+
 def test_each_town_of_a_list_is_an_incident_and_shares_the_dead():
     out = extract_incidents(corpus(
         "In the Central African Republic, anti-balaka militias raided Boali and Bossembele "
@@ -220,6 +226,22 @@ def test_the_story_town_is_where_its_first_placed_event_happened_not_a_caption()
     assert list(out["location"]) == ["Bouar", "Bouar"]
 
 
+def test_a_summary_in_another_clause_does_not_make_the_event_background():
+    row = one("The rebels said on Monday they had taken control of Bouar, a town where they "
+              "are blamed for a wave of killings, in the Central African Republic.")
+    assert row.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text, word, refers", [
+    ("the deadly attack", "attack", True),
+    ("these killings", "killings", True),
+    ("the rebels attacked Bouar", "attacked", False),
+    ("the towns most targeted", "targeted", False),
+])
+def test_a_verb_after_its_subject_does_not_refer_back_to_an_earlier_event(text, word, refers):
+    assert _anaphoric(text, text.index(word), word) is refers
+
+
 def test_a_dated_event_long_before_publication_is_context():
     out = extract_incidents(corpus(
         "Rebels attacked Bangassou in May 2017, the UN recalled.", published="2023-03-01"))
@@ -242,6 +264,11 @@ def test_a_dated_event_long_before_publication_is_context():
     ("Hundreds of protesters held a demonstration in Bangui on Monday.", "Protests",
      "Peaceful protest"),
     ("On Monday a mob lynched a man in Bangui.", "Riots", "Mob violence"),
+    ("Rebels launched an assault on Monday on the town of Bouar.", "Battles", "Armed clash"),
+    ("On Monday the rebels attacked Bouar, a town near the border.", "Battles",
+     "Armed clash"),
+    ("On Monday the rebels attacked the village of Ndim.", "Violence against civilians",
+     "Attack"),
 ])
 def test_the_act_and_its_sides_decide_the_type(text, kind, sub):
     row = one(text)

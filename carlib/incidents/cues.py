@@ -10,14 +10,16 @@ only where the sentence gives no date and no town), ``peacekeeper_noun``, ``ligh
 (``carried out``, ``staged``: its subject is the agent of the event noun), ``armed_site``
 (``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
 (``plagued by``: an event word after it describes a place's past) and ``sequence``
-(``follows``, ``came after``: the sentence moves to another event) and ``sound``
+(``follows``, ``came after``: the sentence moves to another event), ``town_noun`` (``town``,
+``city``: an attack's object that makes the guess a battle) and ``sound``
 (``gunfire``, ``explosions``: with no target and no dead, only a restatement); the
 morphology the grammar reads a trigger's part of speech by (``nominal_ending``, ``event_noun``,
 ``participle_ending``, ``gerund_ending``) and ``source_intro`` (``came under attack from X``).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
-``civilian`` or ``any``) to ACLED's event type; the first matching row wins.
+``civilian``, ``town`` — no patient, but a town or city attacked — or ``any``) to ACLED's event
+type; the first matching row wins.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ from ..lexicon import Phrases, read_lexicon
 
 __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
-_KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "patient_prep", "source_prep",
-          "between", "with_prep", "response", "peacekeeper_noun", "light_verb", "armed_site",
-          "context_clause", "sequence", "sound", "nominal_ending", "event_noun",
-          "participle_ending", "gerund_ending", "source_intro")
+_KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "patient_prep",
+          "source_prep", "between", "with_prep", "response", "peacekeeper_noun", "light_verb",
+          "armed_site", "context_clause", "sequence", "sound", "town_noun", "nominal_ending",
+          "event_noun", "participle_ending", "gerund_ending", "source_intro")
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 A frame starts at a trigger (``incident_cues.csv``, kind ``trigger``: ``killed``, ``attack``,
 ``clashes``, ``roadside bomb``...) that no hedge (``could``, ``fear``) nor description of a
 place's past (``context_clause``: ``plagued by``) precedes in its clause and whose sentence is
-not background (``since`` long ago, ``in recent years``, a date more
-than ``BACKGROUND_DAYS`` before publication, the perfect of ``the violence has killed
-thousands`` in a sentence with no date and no town: ``summary_tense``). Its parts, each with its words and offsets:
+not background (``since`` long ago, ``in recent years``, a date more than
+``BACKGROUND_DAYS`` before publication, the perfect of ``the violence has killed thousands``
+in a sentence with no date and no town: ``summary_tense``). Its parts, each with its words and
+offsets:
 
 - **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
   killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
@@ -102,11 +103,12 @@ class Frame:
     anaphoric: bool = False  # "the attack": a mention of an event already reported
     single_victim: bool = False  # "a peacekeeper was killed": one dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
+    object_class: str = "any"  # with no patient: "town" when a town or a city was attacked
 
     @property
     def event_type(self) -> tuple[str, str]:
         return event_type(self.act, self.agent.side if self.agent else "any",
-                          self.patient.target if self.patient else "any")
+                          self.patient.target if self.patient else self.object_class)
 
     @property
     def sound_only(self) -> bool:
@@ -133,9 +135,12 @@ def _attributive(text: str, start: int) -> bool:
     return bool(cues("before_adjective").before(text, start, 12))
 
 
-def _anaphoric(text: str, start: int) -> bool:
+def _anaphoric(text: str, start: int, word: str) -> bool:
     """An event noun after a definite or demonstrative determiner, one word between allowed
-    (``the attack``, ``these killings``, ``the deadly attack``): it refers back."""
+    (``the attack``, ``these killings``, ``the deadly attack``): it refers back. A verb's
+    participle is not a noun (``the rebels attacked Bangassou``)."""
+    if incident_cues().ends(word, "participle_ending"):
+        return False
     determiner = cues("anaphoric")
     if determiner.before(text, start, 12):
         return True
@@ -199,9 +204,10 @@ def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
     return at or found
 
 
-def _most_specific(found: list[dict], trigger: int) -> list[dict]:
+def _most_specific(found: list[dict], trigger: int, text: str) -> list[dict]:
     """Sites before towns before regions before the country; the ones nearest the trigger,
-    every town of a list (``in A, B and C``), each name once."""
+    every town of a list (``in A, B and C``) but not the one that holds the town before it
+    (``a patrol near Nzacko in Bria``: Nzacko), each name once."""
     if not found:
         return []
     rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
@@ -210,12 +216,23 @@ def _most_specific(found: list[dict], trigger: int) -> list[dict]:
         named = [p for p in found if p["method"] != "direction"]
         best = min((rank.get(p["feature"], 0) for p in named), default=best)
     chosen = [p for p in found if rank.get(p["feature"], 0) == best]
+    held = {id(b) for a in chosen for b in chosen if a["end"] <= b["start"]
+            and _holder().fullmatch(text, a["end"], b["start"])}
+    if len(held) < len(chosen):
+        chosen = [p for p in chosen if id(p) not in held]
     chosen.sort(key=lambda p: abs(p["start"] - trigger))
     first, out = chosen[0], {}
     for p in chosen:
         if p is first or abs(p["start"] - first["start"]) < 80:
             out.setdefault(p["name"], p)
     return list(out.values())
+
+
+@lru_cache(maxsize=1)
+def _holder() -> re.Pattern:
+    """What stands between a place and the place that holds it: `` in ``, `` in the ``."""
+    return re.compile(rf"\s+(?:{cues('container_preposition').regex})\s+"
+                      rf"(?:(?:{cues('determiner').regex})\s+)?")
 
 
 def _nearest(parts: list[Participant], lo: int, hi: int, before: bool, prefer_armed: bool
@@ -396,18 +413,37 @@ def _earlier_agent(known: list[Participant], patient: Participant | None, before
     return candidates[-1] if candidates else None
 
 
-def _background(text: str, segment: tuple[int, int], date_row, published: pd.Timestamp,
-                places: list[dict]) -> bool:
-    """A sentence that sums up a period (``since 2013``, ``in recent years``; the perfect of
-    ``the violence has killed thousands`` where it gives no date and no town), or whose date
-    is long before publication."""
-    lo, hi = segment
+def _object_class(text: str, end: int, hi: int, places: list[dict], dates: list) -> str:
+    """``town`` when right after an act stands a town or a city, only a preposition of the
+    target, an article or the words of a date between: a ``town_noun`` (``attacked the
+    city``, ``an assault Saturday on the town of Damara``) or a place the gazetteer calls one
+    (``attacked Bangassou``); else ``any`` (``an attack near Bambari``)."""
     c = incident_cues()
-    for m in c.background.finditer(text, lo, hi):
+    towns = [p["start"] for p in places if end <= p["start"] < hi
+             and p["feature"] in ("city", "town")]
+    towns += [m.start() for m in c.town_noun.finditer(text, end, min(hi, end + 40))]
+    if not towns:
+        return "any"
+    start = min(towns)
+    gap = "".join(" " if any(d.start <= i < d.end for d in dates) else text[i]
+                  for i in range(end, start))
+    words = gap.split()
+    return "town" if len(words) <= 4 and all(
+        w in c.patient_prep or w in cues("determiner") for w in words) else "any"
+
+
+def _background(text: str, clause: tuple[int, int], segment: tuple[int, int], date_row,
+                published: pd.Timestamp, places: list[dict]) -> bool:
+    """A clause that sums up a period (``since 2013``, ``in recent years``, ``a wave of
+    killings``: not the clause beside it, ``they had taken control of the town, where they
+    are accused of a wave of killings``); a sentence in the perfect of ``the violence has
+    killed thousands`` that gives no date and no town; a date long before publication."""
+    c = incident_cues()
+    for m in c.background.finditer(text, *clause):
         if m.group().lower() != "since" or date_row is None:
             return True
-    if date_row is None and c.summary_tense.search(text, lo, hi) and all(
-            p["feature"] in _AREAS for p in _usable_places(places, lo, hi)):
+    if date_row is None and c.summary_tense.search(text, *segment) and all(
+            p["feature"] in _AREAS for p in _usable_places(places, *segment)):
         return True
     if date_row is not None and pd.notna(published):
         day = date_row.date_start if pd.notna(date_row.date_start) else date_row.date_end
@@ -475,10 +511,10 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                                                  abs(d.end - trigger.start())))
                 day, precision, used = _when(in_clause, published, article.get(
                     "published_precision"))
-                if _background(text, (lo, hi), used, published, places):
+                if _background(text, clause, (lo, hi), used, published, places):
                     continue
-                where, lowered = _place_of(places, clause, (lo, hi), trigger.start(), s, by_id,
-                                           rows["places"], lede, country_place)
+                where, lowered = _place_of(text, places, clause, (lo, hi), trigger.start(), s,
+                                           by_id, rows["places"], lede, country_place)
                 if not where:
                     continue
                 if agent is None and row["act"] in VIOLENT:
@@ -490,7 +526,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
                         place, Part.of(text, place["start"], place["end"]) if not lowered and
                         place is not country_place else Part(), lowered, day, precision, time,
-                        len(where), anaphoric=_anaphoric(text, trigger.start())))
+                        len(where), anaphoric=_anaphoric(text, trigger.start(), trigger.group()),
+                        object_class=_object_class(text, trigger.end(), clause[1], places,
+                                                   dates)))
             if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
                 found = [f for f in found if f.act not in PROPERTY]
             _assign_deaths(found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
@@ -531,23 +569,24 @@ def _at_story_town(found: list[Frame], lede: dict | None) -> None:
             f.place, f.place_part = story.place, Part()
 
 
-def _place_of(places: list[dict], clause: tuple[int, int], segment: tuple[int, int],
-              trigger: int, s, by_id: dict, place_rows: dict, lede: dict | None,
-              country_place: dict | None) -> tuple[list[dict], int]:
+def _place_of(text: str, places: list[dict], clause: tuple[int, int],
+              segment: tuple[int, int], trigger: int, s, by_id: dict, place_rows: dict,
+              lede: dict | None, country_place: dict | None) -> tuple[list[dict], int]:
     """Where a trigger's event happened and how far it was looked for (0: its sentence):
     its clause's places, else its segment's, else the two sentences before in the paragraph,
     else the lede's town (also for a country or region the lede's town lies in), else the
     focus country."""
-    where = _most_specific(_usable_places(places, *clause), trigger) or \
-        _most_specific(_usable_places(places, *segment), trigger)
+    where = _most_specific(_usable_places(places, *clause), trigger, text) or \
+        _most_specific(_usable_places(places, *segment), trigger, text)
     lowered = 0
     for back in range(1, _LOOKBACK + 1):
         earlier = by_id.get(s.sentence_id - back)
         if where or earlier is None or earlier.paragraph_id != s.paragraph_id:
             break
         found = [p._asdict() for p in place_rows.get((s.article_id, earlier.sentence_id), [])]
-        where = [p for p in _most_specific(_usable_places(found, earlier.start, earlier.end),
-                                           earlier.end)[:1] if p["relation"] in ("at", "near")]
+        nearest = _most_specific(_usable_places(found, earlier.start, earlier.end),
+                                 earlier.end, text)[:1]
+        where = [p for p in nearest if p["relation"] in ("at", "near")]
         lowered = 1
     if lede is not None and (not where or (
             len(where) == 1 and where[0]["feature"] in ("country", "admin1")
