@@ -133,6 +133,18 @@ def test_a_capital_speaking_for_its_government_is_a_speaker_not_a_scene(gaz):
     assert row["relation"] == "speaker"
 
 
+@pytest.mark.parametrize("text, relation", [
+    ("Later, in Bangui, the defence minister and army spokesman, Jean Ndo, condemned the "
+     "raids.", "speaker"),
+    ("In Bria, officials told reporters that rebels had attacked the market.", "speaker"),
+    ("In Bangui, gunmen killed two traders on Monday, police said.", "at"),
+])
+def test_a_place_opening_its_sentence_before_a_speaker_is_where_they_spoke(gaz, text,
+                                                                          relation):
+    quote = "Bangui" if "Bangui" in text else "Bria"
+    assert place(text, quote, gaz)["relation"] == relation
+
+
 def test_a_social_network_is_not_a_place(gaz):
     quotes = geo("The prime minister said on Twitter that the attack in Gimbi was "
                  "horrific.", gaz).places["quote"].tolist()

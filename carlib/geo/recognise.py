@@ -78,6 +78,8 @@ class Patterns:
     home: re.Pattern  # "the mayor of ", "based in ": an official's or a unit's place
     speaker: re.Pattern
     speaker_after: re.Pattern  # "Moscow has said": a capital speaking for its government
+    speaker_fronted: re.Pattern  # "In Bangui, the minister ... said": where the speaker was
+    fronted: re.Pattern  # ends right after a sentence's or an aside's opening preposition
     at: re.Pattern
     list_join: re.Pattern
     region: re.Pattern
@@ -142,6 +144,10 @@ def patterns(gaz: Gazetteer) -> Patterns:
         speaker=re.compile(rf"\b(?:{c['speech_verb']})\b[^.;]{{0,40}}\b(?:{c['origin']})\s+"
                            rf"{the}?(?:[\w-]+\s+){{0,3}}\Z"),
         speaker_after=re.compile(rf"\s+(?:(?:{c['speech_aux']})\s+)*(?:{c['speech_verb']})\b"),
+        speaker_fronted=re.compile(
+            rf"\s*,\s+(?P<who>(?:[\w'’.-]+[\s,]+){{1,12}}?)(?:(?:{c['speech_aux']})\s+)*"
+            rf"(?:{c['speech_verb']})\b"),
+        fronted=re.compile(rf"(?:^|[,;]\s*)(?:{c['place_preposition']})\s+{the}?\Z"),
         at=re.compile(rf"\b(?:{c['place_preposition']})\s+{the}?"
                       rf"(?:(?:{c['direction']})\s+)?\Z|\b(?:{c['place_noun']})\s+"
                       rf"(?:(?:{c['list_intro']})\s+)?\Z"),
@@ -193,14 +199,15 @@ class _Taken:
 
 
 def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
-    """How the sentence relates to the place at ``start``: dateline, speaker, home (``the
-    mayor of Ndim``, ``based in Mora``), near, to, from, at, or '' (a subject, a modifier:
-    ``Bria is calm``, ``Bangui's airport``)."""
+    """How the sentence relates to the place at ``start``: dateline, speaker (``told AFP
+    from Bria``, ``In Bangui, the minister said``), home (``the mayor of Ndim``, ``based in
+    Mora``), near, to, from, at, or '' (a subject, a modifier: ``Bria is calm``, ``Bangui's
+    airport``)."""
     text = sentence.text
     if sentence.in_dateline(start, end):
         return "dateline"
-    if p.speaker_after.match(text, end):
-        return "speaker"
+    if p.speaker_after.match(text, end) or _fronted_speaker(p, text, start, end):
+        return "speaker"  # "Moscow has said", "In Bangui, the minister ... said"
     lo = max(0, start - 80)
     for name, pattern in (("speaker", p.speaker), ("home", p.home), ("near", p.near),
                           ("to", p.destination),
@@ -208,6 +215,23 @@ def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
         if pattern.search(text, lo, start):
             return name
     return ""
+
+
+def _fronted_speaker(p: Patterns, text: str, start: int, end: int) -> bool:
+    """A place opening its sentence (``In Bangui, ...``) whose clause goes on with a speaker
+    and a speech verb: a name, a title (``the Minister of Communication and government
+    spokesperson, Serge Djorie said``); not ``In Bangui, gunmen killed two people, police
+    said``."""
+    m = p.speaker_fronted.match(text, end)
+    if m is None or not p.fronted.search(text, 0, start):
+        return False
+    words = [w.strip(",") for w in m["who"].split()]
+    closed = p.words["function_word"]
+    roles = _role_words()
+    return any(w.lower().rstrip("s") in roles or w.lower() in roles for w in words) and all(
+        w[:1].isupper() or w in closed or w.lower() in roles or w.lower().rstrip("s") in roles
+        or (nxt.lower() in roles or nxt.lower().rstrip("s") in roles)
+        for w, nxt in zip(words, words[1:] + [""]))
 
 
 def _is_not_place(word: str, gaz: Gazetteer, p: Patterns, text_after: str = "") -> bool:
