@@ -228,10 +228,28 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
         for message in result.warnings:
             warnings.warn(message, CorpusWarning, stacklevel=2)
     else:
-        result = _analyse_here(corpus)
+        with _system_memory():
+            result = _analyse_here(corpus)
     if stored is not None:
         _keep(result, stored)
     return result
+
+
+@contextmanager
+def _system_memory() -> Iterator[None]:
+    """Arrow's buffers (pandas' text columns) from the C library's allocator while an
+    analysis runs: Arrow's default pool (mimalloc) keeps what a batch frees for itself, so
+    the batches' garbage stays resident (10,000 articles: a 547 MB peak, 463 MB with this);
+    the pool before is given back after. A buffer remembers its pool, so tables made here
+    live on safely."""
+    import pyarrow
+
+    before = pyarrow.default_memory_pool()
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    try:
+        yield
+    finally:
+        pyarrow.set_memory_pool(before)
 
 
 def analyse_batch(articles: pd.DataFrame, gazetteer: Gazetteer

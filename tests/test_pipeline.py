@@ -122,3 +122,17 @@ def test_import_carlib_leaves_the_heavy_libraries_until_they_are_used():
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            check=True).stdout.splitlines()
     assert shown == ["[]", "carlib.explore carlib.maps.incident_map True []"]
+
+
+def test_an_analysis_allocates_arrow_buffers_from_the_system_and_restores_the_pool(
+        seeds_dir, monkeypatch):
+    import pyarrow
+
+    used = []
+    real = pipeline._analyse_here
+    monkeypatch.setattr(pipeline, "_analyse_here",
+                        lambda corpus: used.append(pyarrow.default_memory_pool().backend_name)
+                        or real(corpus))
+    before = pyarrow.default_memory_pool().backend_name
+    analyse(seeds_dir, cache=False)
+    assert used == ["system"] and pyarrow.default_memory_pool().backend_name == before
