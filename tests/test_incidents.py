@@ -197,6 +197,7 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "Fighting in the country has killed thousands and displaced a million people.",
     "Militias in the Central African Republic have killed at least 60 people and burned "
     "villages in the last few months.",
+    "In Ndim, farmers dug trenches to protect the village from repeated rebel raids.",
 ])
 def test_background_hedges_and_fears_are_not_incidents(text):
     assert extract_incidents(corpus(text)).empty
