@@ -239,7 +239,7 @@ def analyse(corpus: str | Path, cache: bool = True, engine: str = "local", clien
 def _system_memory() -> Iterator[None]:
     """Arrow's buffers (pandas' text columns) from the C library's allocator while an
     analysis runs: Arrow's default pool (mimalloc) keeps what a batch frees for itself, so
-    the batches' garbage stays resident (10,000 articles: a 547 MB peak, 463 MB with this);
+    the batches' garbage stays resident (10,000 articles: a 547 MB peak, 446 MB with this);
     the pool before is given back after. A buffer remembers its pool, so tables made here
     live on safely."""
     import pyarrow

@@ -226,11 +226,13 @@ def _fronted_speaker(p: Patterns, text: str, start: int, end: int) -> bool:
     if m is None or not p.fronted.search(text, 0, start):
         return False
     words = [w.strip(",") for w in m["who"].split()]
-    closed = p.words["function_word"]
     roles = _role_words()
-    return any(w.lower().rstrip("s") in roles or w.lower() in roles for w in words) and all(
-        w[:1].isupper() or w in closed or w.lower() in roles or w.lower().rstrip("s") in roles
-        or (nxt.lower() in roles or nxt.lower().rstrip("s") in roles)
+
+    def role(word: str) -> bool:  # "spokesman", "officials"
+        return word.lower() in roles or word.lower().rstrip("s") in roles
+
+    return any(map(role, words)) and all(
+        w[:1].isupper() or w in p.words["function_word"] or role(w) or role(nxt)
         for w, nxt in zip(words, words[1:] + [""]))
 
 

@@ -682,8 +682,7 @@ def _listed_dead(text: str, frame: Frame, segment: tuple[int, int]) -> None:
         return
     taken = held[:len(frame.deaths)] + ([(frame.agent.start, frame.agent.end)]
                                         if frame.agent is not None else [])
-    people = [(a, b, None) for a, b in _persons(text, *segment)
-              if not any(x < b and a < y for x, y in taken)]
+    people = [(a, b, None) for a, b in _persons(text, *segment) if not _touches(a, b, taken)]
     items = sorted(people + [(d["start"], d["end"], d) for d in frame.deaths],
                    key=lambda item: item[:2])
     chains: list[list[tuple]] = []
@@ -695,8 +694,7 @@ def _listed_dead(text: str, frame: Frame, segment: tuple[int, int]) -> None:
     for chain in chains:
         figs = [d for _, _, d in chain if d is not None]
         singles = len(chain) - len(figs)
-        if len(chain) < 2 or not singles or not any(
-                x < b and a < y for a, b, _ in chain for x, y in held):
+        if len(chain) < 2 or not singles or not any(_touches(a, b, held) for a, b, _ in chain):
             continue
         start, end = chain[0][0], chain[-1][1]
         row = {**(figs[0] if figs else {}), "start": start, "end": end,
@@ -705,6 +703,11 @@ def _listed_dead(text: str, frame: Frame, segment: tuple[int, int]) -> None:
                "qualifier": next((d["qualifier"] for d in figs if d["qualifier"] != "exact"),
                                  "exact"), "aside": any(d.get("aside") for d in figs)}
         frame.deaths = [d for d in frame.deaths if all(d is not f for f in figs)] + [row]
+
+
+def _touches(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start..end`` overlaps one of ``spans``."""
+    return any(a < end and start < b for a, b in spans)
 
 
 def _same(a: Participant | None, b: Participant | None) -> bool:
