@@ -209,6 +209,18 @@ def test_a_range_gives_since_and_until():
     assert found["date_end"].tolist() == [pd.Timestamp("2013-12-20"), pd.Timestamp("2014-01-20")]
 
 
+@pytest.mark.parametrize("text, first, start", [
+    ("Raids on the camps from March to October 2011 left hundreds dead.", "from March",
+     "2011-03-01"),  # the year written once, at the end
+    ("The siege lasted from 20 November to 3 February 2012, officials said.",
+     "from 20 November", "2011-11-20"),  # the end's year, less one: it ran over New Year
+    ("Convoys were looted from January to March, traders said.", "from January",
+     "2013-01-01"),  # no year written: the end is the most recent March, the start before it
+])
+def test_the_first_date_of_a_range_takes_its_year_from_the_end(text, first, start):
+    row = the_row(text, first)
+    assert (row["date_start"], row["relation"]) == (pd.Timestamp(start), "since")
+
 def test_anaphora_take_the_previous_date_of_the_article():
     found = dates_in("Violence peaked in early December. But since then, troops have deployed. "
                      "On 5 December, militias attacked. The next day, French troops arrived.")

@@ -25,7 +25,9 @@ A relation word before the date is kept in the quote (``since December``, ``by F
 ``On Tuesday`` -> ``Tuesday``, ``Tuesday's vote`` -> ``Tuesday``). A range gives two rows
 without its connecting words: ``between mid-December and mid-January`` -> ``mid-December``
 (since) and ``mid-January`` (until); ``from March to May`` -> ``from March`` and ``May``
-(until). Fixed phrases keep their words: ``In recent days``, ``At the time``,
+(until); the first date of a range takes its year from the second (``from April to November
+2023``: April 2023; ``from December to March 2014``: December 2013; with neither year
+written, ``from April to June`` ends in the most recent June and starts before it). Fixed phrases keep their words: ``In recent days``, ``At the time``,
 ``nearly 20 years ago``.
 
 Resolution follows the publication date and its precision: a year-less date is the most
@@ -312,6 +314,7 @@ class _Context:
     previous: tuple[str, _Reading] | None  # the article's previous expression (anaphora)
     spans: list[tuple[int, int]]  # of the sentence's date expressions
     relation: str = "on"  # of the expression being read
+    range_end: tuple[int, int, str] | None = None  # (year, month, kind) its range ends in
     _future: bool | None = None
 
     @property
@@ -350,6 +353,10 @@ def _calendar(ctx: _Context, month: int, first: int, last: int | None, year: str
     year chosen from the publication date (``future`` overrides the sentence's cue)."""
     if year:
         chosen, kind, note = int(year), "absolute", ""
+    elif ctx.range_end:  # "from April to November 2023": April 2023
+        end_year, end_month, kind = ctx.range_end
+        chosen = end_year - (month > end_month)
+        note = "year from the end of its range"
     elif relative_year:
         (step, note), kind = relative_year, "relative"
         if ctx.published.start is None:
@@ -628,16 +635,36 @@ def _is_date(m: re.Match, text: str, lex: _Lexicon) -> bool:
                                        and lex.steps.get(_key(m["per_mod"])))
 
 
-def _relations(text: str, matches: list[re.Match], lex: _Lexicon) -> list[str]:
-    """The relation of each match: its own relation word, else from a range around it."""
-    relations = [lex.relations.get(_key(m["rel"] or ""), "on") for m in matches]
+_GROUPS = {"month": "my", "dmy": "dmy", "mdy": "mdy"}  # the branches with a month and a year
+
+
+def _year_less(m: re.Match) -> bool:
+    g = _GROUPS.get(m.lastgroup)
+    return g is not None and not m[f"{g}_y"] and not m[f"{g}_ry"]
+
+
+def _relations(text: str, matches: list[re.Match], lex: _Lexicon
+               ) -> list[tuple[str, int | None]]:
+    """The relation of each match (its own relation word, else from a range around it) and,
+    for a year-less date opening a range, the index of the range's end, whose year it takes."""
+    relations: list[tuple[str, int | None]] = [
+        (lex.relations.get(_key(m["rel"] or ""), "on"), None) for m in matches]
     for i, (a, b) in enumerate(zip(matches, matches[1:])):
         gap = text[a.end():b.start()]
         between = lex.range_between.search(text, 0, a.start()) and lex.range_and.fullmatch(gap)
         if between or (_key(a["rel"] or "") in lex.range_from and lex.range_to.fullmatch(gap)):
-            relations[i] = "since"
-            relations[i + 1] = "until" if relations[i + 1] == "on" else relations[i + 1]
+            ends = _year_less(a) and b.lastgroup in _GROUPS
+            relations[i] = ("since", i + 1 if ends else None)
+            if relations[i + 1][0] == "on":
+                relations[i + 1] = ("until", relations[i + 1][1])
     return relations
+
+
+def _range_end(m: re.Match, ctx: _Context) -> tuple[int, int, str] | None:
+    """(year, month, kind) of the date ``m`` that ends a range, read as its end."""
+    ctx.relation, ctx.range_end = "until", None
+    end = _READERS[m.lastgroup](m, ctx)
+    return (end.start.year, end.start.month, end.kind) if end.start else None
 
 
 def extract_dates(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
@@ -670,8 +697,9 @@ def extract_dates(articles: pd.DataFrame, sents: pd.DataFrame | None = None,
             continue
         ctx = _Context(sentence, published, lex, texts[article_id], previous,
                        [m.span() for m in matches])
-        for m, relation in zip(matches, _relations(text, matches, lex)):
-            ctx.relation = relation
+        for m, (relation, end) in zip(matches, _relations(text, matches, lex)):
+            range_end = None if end is None else _range_end(matches[end], ctx)
+            ctx.relation, ctx.range_end = relation, range_end
             reading = _READERS[m.lastgroup](m, ctx)
             ctx.previous = (m.group(), reading)
             rows.append({**sentence.provenance(m.start(), m.end()),
