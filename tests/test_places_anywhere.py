@@ -159,3 +159,11 @@ def test_the_capital_of_a_named_country_is_that_countrys_capital(gaz):
     capitals = places[places["kind"] == "capital"]
     assert capitals["quote"].tolist() == ["the capital", "the capital"]
     assert capitals["name"].tolist() == ["N'Djamena", "Bangui"]
+
+
+def test_the_capital_of_a_countrys_region_is_not_the_countrys_capital(gaz):
+    text = ("Militias shelled Kadugli, the capital city of Sudan’s South Kordofan state, "
+            "for a week. Talks continued in the capital of Chad's Lac province.")
+    places = geo(text, gaz).places
+    assert "capital" not in places["kind"].tolist()
+    assert "Khartoum" not in places["name"].tolist()

@@ -93,6 +93,7 @@ class Patterns:
     determiner_lead: re.Pattern
     offset_after: re.Pattern  # ", about 30 km north of X"
     piece_break: re.Pattern  # "Beni’s Beu", "Area of Plateau": two names in one run
+    possessive: re.Pattern  # "Sudan's": what follows is the country's, not the country
     words: dict  # the word lists read per span: not_place, function_word, direction, ...
 
 
@@ -120,6 +121,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
     noun_of = rf"(?:(?:{c['place_noun']})\s+(?:{of}\s+)?)"  # "to the town of", "from the village of"
     direction_of = rf"(?:{c['direction']})\s+(?:{c['direction_link']})"  # "north of", "east from"
     particles = cues("place_particle", case="exact").regex
+    possessive = cues("possessive", case="exact").regex
     articles = cues("name_article", case="exact").regex
     distance = rf"(?:(?:(?:{c['estimate']})\s+)?[\d.,]+\s*(?:{c['distance_unit']})\b" \
                rf"(?:\s*\([^)]{{1,30}}\))?)"
@@ -173,7 +175,8 @@ def patterns(gaz: Gazetteer) -> Patterns:
         determiner_lead=re.compile(rf"^(?:{cues('determiner', case='forms').regex})\s+"),
         offset_after=re.compile(rf",?\s+(?P<distance>{distance})\s*(?P<dir>{c['direction']})?"
                                 rf"\s*(?:{c['direction_link']})\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
-        piece_break=re.compile(rf"['’]s\b\s*|\s+{of}\s+"),
+        piece_break=re.compile(rf"{possessive}\b\s*|\s+{of}\s+"),
+        possessive=re.compile(possessive),
         words={"not_place": cues("not_place", case="exact"),
                "organisation_head": cues("organisation_head", case="exact"),
                **{kind: cues(kind) for kind in ("function_word", "direction", "group_adjective",
@@ -333,13 +336,17 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         for m in p.region.finditer(text):  # may hold a country's name: both are mentions
             add(m.start(), m.end(), "region", cue=True)
     if p.words["capital_noun"].search(text):
+        of_something = [m for m in p.capital_of.finditer(text)]  # read below, or not at all
         for m in p.capital.finditer(text):
-            if not taken.overlaps(m.start(), m.end()):
+            if not taken.overlaps(m.start(), m.end()) and \
+                    all(m.start() != o.start() for o in of_something):
                 add(m.start(), m.end(), "capital", cue=True)
-        for m in p.capital_of.finditer(text):  # "the capital of Chad": Chad's capital
+        for m in of_something:  # "the capital of Chad": Chad's capital
             run = p.run.match(text, m.end()) or re.match(r"\S+", text[m.end():])
+            if run is None or p.possessive.match(text, run.end()):
+                continue  # "the capital of Sudan's West Darfur state": a region's capital
             country = next((q for q in gaz.lookup(run.group().rstrip(".,;:")) if q.feature ==
-                            "country"), None) if run else None
+                            "country"), None)
             if country is not None and not taken.overlaps(m.start(), m.end("noun")):
                 add(m.start(), m.end("noun"), "capital", cue=True,
                     of_country=country.country_code)
