@@ -155,6 +155,19 @@ def test_headline_and_body_are_one_event():
     assert row["event_date"] == pd.Timestamp("2021-03-06")
 
 
+def test_other_victims_with_a_date_of_their_own_are_another_event():
+    out = extract_incidents(corpus(
+        "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "
+        "Earlier this month, three gendarmes were killed in Ndele by the same group."),
+        merge=False)
+    assert sorted(out["fatalities"]) == [2, 3]
+    same = extract_incidents(corpus(
+        "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "
+        "The peacekeepers killed on Monday were on patrol, and two were killed in all."),
+        merge=False)
+    assert len(same) == 1
+
+
 def test_reports_of_one_event_in_two_articles_merge_but_not_two_different_events():
     out = extract_incidents(corpus(
         "Anti-balaka militias killed 12 Muslims in Bossangoa on Tuesday.",

@@ -114,7 +114,17 @@ class _Report:
             towns = self.frames  # a region or the country may be any of its towns
         if not any(_compatible_places(frame.place, f.place) for f in towns):
             return False  # a town only joins a report of the same town (or site)
-        return self.overlaps(frame)
+        return self.overlaps(frame) and not self._other_victims(frame)
+
+    def _other_victims(self, frame: Frame) -> bool:
+        """Whether the frame tells dead of its own, on a date of its own, among victims none
+        of the report's frames so told (``two French soldiers were killed earlier this
+        month`` and ``two police officers were killed on Friday``): another event."""
+        own = [f for f in self.dated if f.patient is not None and f.deaths]
+        if not own or frame.patient is None or not frame.deaths or frame.time_part.start < 0:
+            return False
+        return all(f.patient.label != frame.patient.label and f.sentence_id != frame.sentence_id
+                   for f in own)
 
     def overlaps(self, frame: Frame) -> bool:
         """Whether the frame's date may be one of the report's: of those its words date, if
