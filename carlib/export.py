@@ -98,7 +98,7 @@ import pandas as pd
 from .errors import ExportError, TableError
 from .files import atomic_path, write_atomic
 from .geo.countries import countries
-from .lexicon import lexicon_path, read_lexicon
+from .lexicon import cues, lexicon_path, read_lexicon
 
 __all__ = ["ACLED_COLUMNS", "ACLED_DTYPES", "ACLED_COUNTRY_NAMES", "DISORDER_TYPES",
            "INTER_CODES", "FORMATS", "TABLES", "ExportError", "to_acled", "acled_companion",
@@ -224,16 +224,23 @@ def _country_facts(code: str) -> tuple[str, str, int]:
 
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
-    """Country name (GeoNames' or ACLED's, case-folded, without ``the``) -> alpha-2 code."""
+    """Country name (GeoNames' or ACLED's, or an alias of the country words lexicon:
+    ``DRC``, ``CAR``; case-folded) -> alpha-2 code."""
     out = {r["name"].casefold(): code for code, r in countries().items()}
     out.update({name.casefold(): code for code, name in ACLED_COUNTRY_NAMES.items()})
-    out.update({"dr congo": "CD", "drc": "CD", "car": "CF"})
+    words = read_lexicon("country_words", ("word", "country_code", "kind"))
+    aliases = words[words["kind"] == "alias"]
+    out.update({w.casefold(): c for w, c in zip(aliases["word"], aliases["country_code"])})
     return out
 
 
 def _code_of(name: str) -> str:
-    name = re.sub(r"^the\s+", "", str(name or "").strip(), flags=re.I).casefold()
-    return _country_codes().get(name, "")
+    """The alpha-2 code of a country's name, with or without its determiner (``the Sudan``)."""
+    name = str(name or "").strip()
+    lead = cues("determiner").match(name)
+    if lead and name[lead.end():lead.end() + 1].isspace():
+        name = name[lead.end():].lstrip()
+    return _country_codes().get(name.casefold(), "")
 
 
 @dataclass(frozen=True)
