@@ -155,6 +155,17 @@ def test_headline_and_body_are_one_event():
     assert row["event_date"] == pd.Timestamp("2021-03-06")
 
 
+@pytest.mark.parametrize("text", [
+    "Twelve villagers were killed near Butembo in DR Congo on Sunday in a raid blamed on the ADF.",
+    "Gunmen killed twelve villagers near Butembo in DR Congo on Sunday in an attack attributed "
+    "to the ADF.",
+])
+def test_the_group_an_attack_is_blamed_on_is_its_perpetrator_not_its_target(text):
+    row = one(text, published="2021-06-30")
+    assert (row.actor1, row.event_type) == ("ADF", "Violence against civilians")
+    assert row.actor2 != "ADF"
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

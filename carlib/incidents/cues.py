@@ -3,7 +3,8 @@
 ``incident_cues.csv`` (``phrase, kind, act, label, source``): ``trigger`` words with the act
 they name (``killed`` kill, ``ambush`` ambush, ``roadside bomb`` explode...), and the voice and
 context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``),
-``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``between``,
+``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``attribution``
+(``blamed on``, ``claimed by``: the agent, whose ``on`` is no target's), ``between``,
 ``with_prep``, ``response`` (``returned fire``), ``hedge`` (``could``, ``fear``),
 ``background`` (``since``, ``in recent years``), ``summary_tense`` (``has killed``: background
 only where the sentence gives no date and no town), ``peacekeeper_noun``, ``light_verb``
@@ -33,7 +34,7 @@ from ..lexicon import Phrases, read_lexicon
 __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
 _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "patient_prep",
-          "source_prep", "between", "with_prep", "response", "peacekeeper_noun", "light_verb",
+          "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun", "light_verb",
           "armed_site", "context_clause", "sequence", "sound", "town_noun", "nominal_ending",
           "event_noun", "participle_ending", "gerund_ending", "source_intro")
 

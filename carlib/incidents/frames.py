@@ -275,9 +275,10 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         sides = [p for p in parts if between.end() <= p.start and p.end <= hi]
         if len(sides) >= 2:
             return sides[0], sides[1]
+    attributed = _after_marker(text, parts, c.attribution, b, hi)  # "an attack blamed on X"
     if voice in ("intransitive", "passive"):  # "five people died", "X came under attack from Y"
         by = _after_marker(text, parts, c.agent_prep, b, hi) or _after_marker(
-            text, parts, c.source_prep, b, hi)
+            text, parts, c.source_prep, b, hi) or attributed
         return by, _subject(text, parts, lo, a)
     passive = bool(c.passive_aux.before(text, a, 16)) or bool(
         c.agent_prep.search(text, b, min(hi, b + 4)))
@@ -293,7 +294,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         or (gerund and bool(cues("before_adjective").before(text, a, 12))))  # "the killing of"
     by = _after_marker(text, parts, c.agent_prep, b, hi) or (
         _after_marker(text, parts, c.source_prep, b, hi) if c.source_intro.before(text, a, 12)
-        else None)  # "came under attack from X", not "attacks on peacekeepers from the mission"
+        else None) or attributed  # "came under attack from X", not "attacks on ... from"
     if passive:
         return by, _subject(text, parts, lo, a)
     if nominal:
@@ -306,7 +307,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         if near is not None and not _modifies(text[near.end:a]):
             near = None  # "peacekeepers ... failed to halt the attack": not its agent
         agent = by or near or _light_verb_subject(text, parts, lo, a)
-        return agent, target if target is not agent else None
+        return agent, target if target is not agent and target is not attributed else None
     agent = _nearest(parts, lo, a, before=True, prefer_armed=True)
     patient = _after_marker(text, parts, c.with_prep, b, hi) or _object(text, parts, b, hi)
     first = _coordinated(text, parts, agent)
