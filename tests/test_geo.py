@@ -259,6 +259,15 @@ def test_congo_and_adjectives_before_nouns(gaz):
     assert dict(zip(places["quote"], places["country_code"])) == {"Goma": "CD", "Congo": "CD"}
 
 
+def test_an_unknown_name_before_a_kind_of_place_is_a_place_not_an_adjective(gaz):
+    places = places_in("Militiamen burned houses in the Gbakondja neighbourhood of Bria, and "
+                       "survivors fled to the Catholic mission in the Central African Republic.",
+                       gaz)
+    found = places[places["quote"] == "Gbakondja"]
+    assert len(found) == 1 and found.iloc[0]["country_code"] == "CF"
+    assert "Catholic" not in set(places["quote"])
+
+
 def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
     places = places_in("Gunmen stormed the Zoubingui gold mine in the Central African Republic "
                        "on Sunday.", gaz)

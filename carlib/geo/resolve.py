@@ -126,7 +126,7 @@ def _resolve(c: Candidate, focus: Focus, named: set[str], gaz: Gazetteer, p: Pat
                           suggestions=others or "only namesake in the gazetteer")
     if places and max(q.population or 0 for q in places) >= 1_000_000 and not single_first_word:
         return _best(places).with_(confidence=0.5)
-    if not places and (c.cue or c.kind == "dateline") and not _adjectival(c):
+    if not places and (c.cue or c.kind == "dateline") and not _adjectival(c, p):
         return _near_miss(c, focus, gaz)
     return None
 
@@ -139,11 +139,13 @@ def _rank_key(place: Place) -> tuple:
     return (place.is_area, place.source != "supplement", -(place.population or 0))
 
 
-def _adjectival(c: Candidate) -> bool:
-    """``the Catholic mission``: a capitalised adjective before a lower-case noun."""
+def _adjectival(c: Candidate, p: Patterns) -> bool:
+    """``the Catholic mission``: a capitalised adjective before a lower-case noun that is not
+    a kind of place (``the Rwangoma neighbourhood`` is a place)."""
     text = c.sentence.text
     return " " not in c.text and text[c.end:c.end + 2][:1] == " " and \
         text[c.end + 1:c.end + 2].islower() and not c.generic and \
+        not p.place_noun_after.match(text, c.end) and \
         bool(cues("determiner").before(text, c.start, 6))
 
 
