@@ -166,6 +166,13 @@ def test_the_group_an_attack_is_blamed_on_is_its_perpetrator_not_its_target(text
     assert row.actor2 != "ADF"
 
 
+def test_an_on_far_after_an_event_noun_belongs_to_another_noun_not_to_the_event():
+    row = one("Soldiers carried out summary executions of dozens of herders near Djenne in "
+              "central Mali last week, in what the army later described to reporters as a "
+              "crackdown on jihadist fighters.", published="2022-04-06")
+    assert (row.event_type, row.actor2) == ("Violence against civilians", "Civilians")
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

@@ -53,6 +53,7 @@ VIOLENT = {"kill", "massacre", "wound", "attack", "ambush", "clash", "explode", 
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _BETWEEN_REACH = 25  # characters after a trigger where its "between" may stand
 _NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may stand
+_TARGET_REACH = 80  # characters after a nominal trigger where its "on"/"against" may stand
 _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
@@ -301,8 +302,9 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         if by is not None and (c.passive_aux.search(text, b, by.start)
                                or _by_of_another_participle(text, b, by.start)):
             by = None  # "the attack was repelled by peacekeepers": the verb's agent, not its
-        target = _after_marker(text, parts, c.patient_prep, b, hi) or _after_marker(
-            text, parts, c.with_prep, b, hi)
+        near_end = min(hi, b + _TARGET_REACH)
+        target = _after_marker(text, parts, c.patient_prep, b, near_end) or _after_marker(
+            text, parts, c.with_prep, b, near_end)
         near = _nearest(parts, max(lo, a - _NOMINAL_REACH), a, before=True, prefer_armed=True)
         if near is not None and not _modifies(text[near.end:a]):
             near = None  # "peacekeepers ... failed to halt the attack": not its agent
