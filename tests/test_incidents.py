@@ -173,6 +173,22 @@ def test_an_on_far_after_an_event_noun_belongs_to_another_noun_not_to_the_event(
     assert (row.event_type, row.actor2) == ("Violence against civilians", "Civilians")
 
 
+def test_a_motive_names_the_earlier_event_it_answers_as_another_event():
+    out = extract_incidents(corpus(
+        "Militiamen attacked the market in Obo on Friday, killing four traders, in retaliation "
+        "for the killing of a herder near Zemio on 2 March."), merge=False)
+    assert set(out["location"]) == {"Obo", "Zémio"}
+    assert out.set_index("location").loc["Obo", "fatalities"] == 4
+
+
+def test_a_mention_without_a_date_of_its_own_at_the_reports_town_is_the_same_event():
+    out = extract_incidents(corpus(
+        "Soldiers killed at least 30 civilians in Ouanda Djalle on 14 January, survivors said. "
+        "A commission later found that soldiers had killed civilians in Ouanda Djalle and "
+        "buried them in a pit."), merge=False)
+    assert len(out) == 1 and out.iloc[0]["event_date"] == pd.Timestamp("2021-01-14")
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

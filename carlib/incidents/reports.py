@@ -129,6 +129,8 @@ class _Report:
     def overlaps(self, frame: Frame) -> bool:
         """Whether the frame's date may be one of the report's: of those its words date, if
         any (an undated mention, at the publication month, does not widen it)."""
+        if frame.time_part.start < 0 and self.dated and _placed(frame):
+            return True  # its date is only the publication's: any of the report's at its town
         a0, a1 = span(frame.event_date, frame.time_precision)
         return any(a0 <= b1 and b0 <= a1 for b0, b1 in
                    (span(f.event_date, f.time_precision) for f in self.dated or self.frames))
