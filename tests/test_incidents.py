@@ -189,6 +189,15 @@ def test_a_mention_without_a_date_of_its_own_at_the_reports_town_is_the_same_eve
     assert len(out) == 1 and out.iloc[0]["event_date"] == pd.Timestamp("2021-01-14")
 
 
+@pytest.mark.parametrize("text", [
+    "Gendarmes on patrol near Kabo were ambushed on Tuesday. Two gendarmes were fatally shot.",
+    "Gendarmes on patrol near Kabo were ambushed on Tuesday. Two gendarmes were gunned down.",
+])
+def test_a_killing_told_by_its_manner_gives_the_dead(text):
+    row = one(text, published="2021-03-10")
+    assert (row.location, row.fatalities) == ("Kabo", 2)
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "
