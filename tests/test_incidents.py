@@ -198,6 +198,15 @@ def test_a_killing_told_by_its_manner_gives_the_dead(text):
     assert (row.location, row.fatalities) == ("Kabo", 2)
 
 
+def test_bodies_found_are_the_toll_only_where_no_one_counted_the_killed():
+    counted = one("At least 64 people have been killed in three days of attacks on Mobaye, the "
+                  "Red Cross said. Its volunteers recovered 21 bodies in the town on Monday.")
+    assert counted.fatalities == 64
+    found = one("Volunteers recovered 21 bodies in Mobaye on Monday after an attack by "
+                "militiamen, the Red Cross said.")
+    assert found.fatalities == 21
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

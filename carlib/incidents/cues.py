@@ -12,7 +12,8 @@ only where the sentence gives no date and no town), ``peacekeeper_noun``, ``ligh
 (``base``, ``patrol``, ``garrison``: an armed target named by its post) and ``context_clause``
 (``plagued by``: an event word after it describes a place's past) and ``sequence``
 (``follows``, ``came after``: the sentence moves to another event), ``town_noun`` (``town``,
-``city``: an attack's object that makes the guess a battle) and ``sound``
+``city``: an attack's object that makes the guess a battle), ``remains`` (``bodies``:
+found, a partial count) and ``sound``
 (``gunfire``, ``explosions``: with no target and no dead, only a restatement); the
 morphology the grammar reads a trigger's part of speech by (``nominal_ending``, ``event_noun``,
 ``participle_ending``, ``gerund_ending``) and ``source_intro`` (``came under attack from X``).
@@ -34,9 +35,10 @@ from ..lexicon import Phrases, read_lexicon
 __all__ = ["IncidentCues", "incident_cues", "event_type"]
 
 _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "patient_prep",
-          "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun", "light_verb",
-          "armed_site", "context_clause", "sequence", "sound", "town_noun", "nominal_ending",
-          "event_noun", "participle_ending", "gerund_ending", "source_intro")
+          "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
+          "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
+          "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
+          "source_intro")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..geo.gazetteer import fold
+from .cues import incident_cues
 from .frames import ANSWERING, LEDE, PROPERTY, VIOLENT, Frame, Part, count
 
 __all__ = ["article_reports", "REPORT_PARTS"]
@@ -189,26 +190,32 @@ class _Report:
         including 15 chiefs``); of the sentences, the first with an exact count (the lede's
         toll), else the first with a vague one, but of two or more tolls in the headline and
         lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
-        60; the body's partial counts are not totals); with no figure, a single victim
-        (``a peacekeeper was killed``) is one."""
+        60; the body's partial counts are not totals), a count of bodies found only where no
+        one counted the killed (``37 bodies were recovered`` beside ``at least 115 people
+        have been killed``); with no figure, a single victim (``a peacekeeper was killed``)
+        is one."""
+        remains = incident_cues().remains
         per_sentence: dict[int, list[tuple[dict, int]]] = {}
+        found: set[int] = set()  # sentences whose dead are only bodies found
         for f in sorted(self.frames, key=lambda f: f.sentence_id):
             for fig in f.deaths:
                 rows = per_sentence.setdefault(f.sentence_id, [])
                 if all(fig["start"] != r["start"] for r, _ in rows):
                     rows.append((fig, f.share))
+            if f.deaths and f.trigger.quote.lower() in remains:
+                found.add(f.sentence_id)
         totals = []
         for sentence_id, figs in per_sentence.items():
             counted = [(r, share) for r, share in figs if not r.get("aside")] or figs
             total = sum(count(r) // share if share > 1 else count(r) for r, share in counted)
             vague = all(r["qualifier"] == "vague" for r, _ in counted)
-            totals.append((vague, sentence_id, total, counted[0][0]))
+            totals.append((sentence_id in found, vague, sentence_id, total, counted[0][0]))
         if totals:
-            lede = [t for t in totals if t[1] < LEDE]
+            lede = [t for t in totals if t[2] < LEDE]
             if len(lede) > 1:
-                _, _, total, fig = min(lede, key=lambda t: (t[0], t[2]))
+                *_, total, fig = min(lede, key=lambda t: (t[0], t[1], t[3]))
             else:
-                _, _, total, fig = min(totals, key=lambda t: (t[0], t[1]))
+                *_, total, fig = min(totals, key=lambda t: (t[0], t[1], t[2]))
             return total, fig["qualifier"], fig
         if any(f.single_victim for f in self.frames):
             return 1.0, "exact", None
