@@ -207,6 +207,15 @@ def test_bodies_found_are_the_toll_only_where_no_one_counted_the_killed():
     assert found.fatalities == 21
 
 
+def test_a_verbs_own_object_is_its_target_not_the_with_of_the_next_verb():
+    out = extract_incidents(corpus(
+        "On Monday, nine people died when gunmen attacked civilians and clashed with soldiers "
+        "in the town of Bouca."), merge=False)
+    attack = out[out["event_type"] == "Violence against civilians"]
+    assert len(attack) == 1 and attack.iloc[0]["actor2"] == "Civilians"
+    assert attack.iloc[0]["fatalities"] == 9
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

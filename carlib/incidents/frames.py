@@ -311,7 +311,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         agent = by or near or _light_verb_subject(text, parts, lo, a)
         return agent, target if target is not agent and target is not attributed else None
     agent = _nearest(parts, lo, a, before=True, prefer_armed=True)
-    patient = _after_marker(text, parts, c.with_prep, b, hi) or _object(text, parts, b, hi)
+    patient = _object(text, parts, b, hi) or _after_marker(text, parts, c.with_prep, b, hi)
     first = _coordinated(text, parts, agent)
     if first is not None:  # "Seleka and anti-balaka fighters clashed": the first is actor1
         agent, patient = first, patient or agent
