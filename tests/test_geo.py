@@ -268,6 +268,14 @@ def test_an_unknown_name_before_a_kind_of_place_is_a_place_not_an_adjective(gaz)
     assert "Catholic" not in set(places["quote"])
 
 
+def test_a_place_before_a_role_is_the_role_holders_not_where_something_happened(gaz):
+    places = places_in("The agency's Central Africa correspondent and a Bouar official said "
+                       "gunmen killed four herders in Baboua on Monday.", gaz)
+    relation = dict(zip(places["quote"], places["relation"]))
+    assert relation["Bouar"] == "home" and relation["Baboua"] == "at"
+    assert relation.get("Central Africa", "home") == "home"
+
+
 def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
     places = places_in("Gunmen stormed the Zoubingui gold mine in the Central African Republic "
                        "on Sunday.", gaz)

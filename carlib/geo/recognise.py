@@ -211,6 +211,8 @@ def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
         return "dateline"
     if p.speaker_after.match(text, end) or _fronted_speaker(p, text, start, end):
         return "speaker"  # "Moscow has said", "In Bangui, the minister ... said"
+    if _is_role(_NEXT_WORD.match(text, end)):
+        return "home"  # "Mediapart's West Africa correspondent", "a Bria official said"
     lo = max(0, start - 80)
     for name, pattern in (("speaker", p.speaker), ("home", p.home), ("near", p.near),
                           ("to", p.destination),
@@ -229,11 +231,7 @@ def _fronted_speaker(p: Patterns, text: str, start: int, end: int) -> bool:
     if m is None or not p.fronted.search(text, 0, start):
         return False
     words = [w.strip(",") for w in m["who"].split()]
-    roles = _role_words()
-
-    def role(word: str) -> bool:  # "spokesman", "officials"
-        return word.lower() in roles or word.lower().rstrip("s") in roles
-
+    role = _is_role
     return any(map(role, words)) and all(
         w[:1].isupper() or w in p.words["function_word"] or role(w) or role(nxt)
         for w, nxt in zip(words, words[1:] + [""]))
@@ -413,6 +411,19 @@ def _strip_leading_words(text: str, start: int, end: int, p: Patterns) -> tuple[
             return start, cue
         cue = cue or m.group(1) in p.words["place_preposition"]
         start += m.end()
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")  # a lower-case word right after a name
+
+
+def _is_role(word: str | re.Match | None) -> bool:
+    """Whether a word is a one-word role, singular or plural (``spokesman``, ``officials``)."""
+    if isinstance(word, re.Match):
+        word = word.group(1)
+    if not word:
+        return False
+    roles = _role_words()
+    return word.lower() in roles or word.lower().rstrip("s") in roles
 
 
 @lru_cache(maxsize=1)
