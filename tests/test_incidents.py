@@ -216,6 +216,14 @@ def test_a_verbs_own_object_is_its_target_not_the_with_of_the_next_verb():
     assert attack.iloc[0]["fatalities"] == 9
 
 
+def test_a_village_in_the_same_region_is_placed_at_the_region_not_the_storys_town():
+    out = extract_incidents(corpus(
+        "Gunmen killed 11 worshippers in Tondikiwindi in Niger's Tillaberi region on Friday. "
+        "The attack follows the killing on Monday of 20 farmers in a village in the same "
+        "region."), merge=False)
+    assert dict(zip(out["fatalities"], out["location"]))[20].startswith("Tillab")
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

@@ -167,3 +167,13 @@ def test_the_capital_of_a_countrys_region_is_not_the_countrys_capital(gaz):
     places = geo(text, gaz).places
     assert "capital" not in places["kind"].tolist()
     assert "Khartoum" not in places["name"].tolist()
+
+
+def test_the_same_region_is_the_region_the_article_named_last(gaz):
+    places = geo("Gunmen killed nine herders near Mopti in central Mali's Mopti region on "
+                 "Friday. Days earlier, six traders were killed in a village in the same "
+                 "region, and the same town was shelled.", gaz).places
+    same = places[places["kind"] == "same"].set_index("quote")["name"]
+    assert same["the same region"].startswith("Mopti")
+    assert (same["the same town"], places[places["quote"] == "the same region"]["feature"].iloc[0]
+            ) == ("Mopti", "admin1")

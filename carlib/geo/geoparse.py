@@ -25,7 +25,8 @@ method             exact (GeoNames' main name), alternate (an alternate name), f
                    offset (``30 km north of Bria``: a point that far from the town), online
                    (the optional geocoder), unresolved (recognised, not located)
 kind               name, adjective (``Chadian``), capital (``the capital``), region (a
-                   direction phrase) or dateline (``ABUJA, June 14 (Reuters) -``)
+                   direction phrase), same (``the same region``: the article's last place of
+                   that kind) or dateline (``ABUJA, June 14 (Reuters) -``)
 relation           how the sentence relates to it: at, near, to (a destination), from (an
                    origin), speaker (``told AFP from Bria``), home (``the mayor of
                    Ndim``, ``based in Mora``: not where an event happened), dateline, or
@@ -163,7 +164,8 @@ def geolocate(articles: pd.DataFrame, tags: Tags | None = None,
         lower_words = frozenset(re.findall(r"\b[a-z][\w'’-]*", texts[article_id]))
         resolved: list[tuple[Candidate, Place]] = []
         for c in found:
-            place = resolve(c, focus, named, gaz, grammar, lower_words)
+            place = _same_as(c, resolved) if c.kind == "same" else resolve(
+                c, focus, named, gaz, grammar, lower_words)
             if place is not None:
                 resolved.append((c, place))
         same = _one_spelling(resolved)
@@ -180,6 +182,18 @@ def geolocate(articles: pd.DataFrame, tags: Tags | None = None,
         out[column] = out[column].astype("Int64")
     out["needs_review"] = out["needs_review"].astype(bool)
     return Geography(out, focus_table(decided))
+
+
+def _same_as(c: Candidate, resolved: list[tuple[Candidate, Place]]) -> Place | None:
+    """``the same region``, ``the same town``: the place of that kind (a region, or a
+    settlement) the article named last before it."""
+    noun = c.generic_word.lower()
+    area = noun in cues("admin_unit") or noun in cues("region_noun")
+    for before, place in reversed(resolved):
+        if place.feature != "country" and before.kind not in ("same", "dateline") \
+                and place.is_area == area:
+            return place.with_(confidence=0.6)
+    return None
 
 
 def _one_spelling(resolved: list[tuple[Candidate, Place]]) -> dict[int, Place]:
@@ -265,7 +279,7 @@ def locate_figures(figures: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     >>> located = locate_figures(tags.figures, geoparse(articles, tags))  # doctest: +SKIP
     """
     usable = places[places["relation"].isin(["at", "near", ""])
-                    & places["kind"].isin(["name", "capital", "region"])]
+                    & places["kind"].isin(["name", "capital", "region", "same"])]
     by_sentence: dict[tuple, list[tuple]] = {}
     for row in zip(usable["article_id"], usable["sentence_id"], usable["start"], usable["name"],
                    usable["country_code"], usable["lat"], usable["lon"]):

@@ -44,7 +44,7 @@ class Candidate:
     sentence: Sentence
     start: int  # offsets in the sentence
     end: int
-    kind: str  # name, adjective, capital, region, dateline
+    kind: str  # name, adjective, capital, region, dateline, same ("the same region")
     cue: bool = False
     relation: str = ""
     generic: str = ""  # the kind of generic word after it: admin_unit, facility_noun, road_noun
@@ -85,6 +85,7 @@ class Patterns:
     region: re.Pattern
     capital: re.Pattern
     capital_of: re.Pattern  # "the capital of " before a country's name
+    same_place: re.Pattern  # "the same region": the article's last place of that kind
     generic_after: re.Pattern
     place_noun_after: re.Pattern
     direction_list: re.Pattern  # "Northwest and Southwest regions": directions naming regions
@@ -114,7 +115,7 @@ def patterns(gaz: Gazetteer) -> Patterns:
         "direction", "place_noun", "place_preposition", "list_intro", "near", "destination",
         "neighbour_adjective", "origin", "speech_verb", "region_noun", "spread_preposition",
         "capital_noun", "determiner", "conjunction", "country_modifier_noun", "distance_unit",
-        "estimate", "facility_noun", "list_intro_far", "speech_aux", "home")}
+        "estimate", "facility_noun", "list_intro_far", "speech_aux", "home", "same_place")}
     c.update({kind: cues(kind, case="exact").regex for kind in ("genitive", "direction_link")})
     of = rf"(?:{c['genitive']})"
     the = rf"(?:(?:{c['determiner']})\s+)"
@@ -164,6 +165,8 @@ def patterns(gaz: Gazetteer) -> Patterns:
             rf"(?:{c['direction']}))?\s+(?:{of}\s+)?{the}(?:{c['capital_noun']})\b"),
         capital=re.compile(rf"\b{the}(?:{c['capital_noun']})\b(?!\s+{of}\s+[A-Z])(?!,?\s+[A-Z])"),
         capital_of=re.compile(rf"\b{the}(?P<noun>{c['capital_noun']})\s+{of}\s+{the}?(?=[A-Z])"),
+        same_place=re.compile(rf"\b{the}(?:{c['same_place']})\s+(?P<noun>{c['place_noun']}|"
+                              rf"{generic['admin_unit']})\b"),
         generic_after=re.compile(
             rf"\s+(?:(?P<admin_unit>{generic['admin_unit']})|(?P<facility_noun>"
             rf"{generic['facility_noun']})|(?P<road_noun>{generic['road_noun']}))\b"),
@@ -348,6 +351,9 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
             if country is not None and not taken.overlaps(m.start(), m.end("noun")):
                 add(m.start(), m.end("noun"), "capital", cue=True,
                     of_country=country.country_code)
+    for m in p.same_place.finditer(text):  # "in the same region": resolved with the article
+        if not taken.overlaps(m.start(), m.end()):
+            add(m.start(), m.end(), "same", cue=True, generic_word=m["noun"])
     found.sort(key=lambda c: c.start)
     for c in found:
         if p.list_cue.search(text, max(0, c.start - 70), c.start):

@@ -194,7 +194,7 @@ def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
     a place ``near`` which it happened only when no place ``at`` which it happened is named."""
     found = [_as_written(p) if p["method"] == "fuzzy" else p for p in places
              if lo <= p["start"] < hi and p["relation"] in ("at", "near", "")
-             and p["kind"] in ("name", "capital", "region") and not (
+             and p["kind"] in ("name", "capital", "region", "same") and not (
                  p["needs_review"] and p["method"] not in ("unresolved", "offset", "site",
                                                            "fuzzy"))
              and (p["feature"] != "country" or p["relation"] in ("at", "near"))]
@@ -593,8 +593,9 @@ def _place_of(text: str, places: list[dict], clause: tuple[int, int],
         lowered = 1
     if lede is not None and (not where or (
             len(where) == 1 and where[0]["feature"] in ("country", "admin1")
-            and where[0]["country_code"] == lede["country_code"])):
-        return [lede], STORY  # "in the Central African Republic": the story's town
+            and where[0]["country_code"] == lede["country_code"] and where[0]["kind"] != "same")):
+        return [lede], STORY  # "in the Central African Republic": the story's town, not in
+        # "a village in the same region", which is another place of the region
     if not where and country_place is not None:
         return [country_place], 0
     return where, lowered
