@@ -224,6 +224,15 @@ def test_a_village_in_the_same_region_is_placed_at_the_region_not_the_storys_tow
     assert dict(zip(out["fatalities"], out["location"]))[20].startswith("Tillab")
 
 
+def test_an_event_nothing_places_is_at_the_storys_town_not_the_country():
+    out = extract_incidents(corpus(
+        "Separatists killed seven villagers in western Cameroon on Tuesday, officials said. "
+        "The region has been in conflict since 2017. Many families have fled their homes. "
+        "The raid on the village of Batibo began at dawn, the prefect said.\n\nState radio said "
+        "two soldiers were wounded in a gunbattle.", published="2023-11-22"), merge=False)
+    assert out[out["event_type"] == "Battles"]["location"].tolist() == ["Batibo"]
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "

@@ -65,6 +65,7 @@ _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
 LEDE = 3  # the first sentences (headline, lede): they sum up the story
 STORY = 2  # Frame.lowered of a frame placed at the story's town
+LAST_RESORT = 3  # Frame.lowered of a frame placed at the focus country, nothing nearer named
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+\s+\Z")  # the word right before a position
 
 
@@ -96,7 +97,7 @@ class Frame:
     patient: Participant | None
     place: dict
     place_part: Part
-    lowered: int  # how far the place was looked for (0: its sentence)
+    lowered: int  # how far the place was looked for (0: its sentence; STORY, LAST_RESORT)
     event_date: pd.Timestamp
     time_precision: int
     time_part: Part
@@ -551,24 +552,28 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     f.agent, f.patient = f.patient, f.agent
             out.extend(found)
         named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
-    _at_story_town(out, lede)
+    _at_story_town(out, lede, focus)
     return out
 
 
-def _at_story_town(found: list[Frame], lede: dict | None) -> None:
+def _at_story_town(found: list[Frame], lede: dict | None, focus: str = "") -> None:
     """The story's town stands in for a frame's place that its sentences do not give: the
     town of the first sentences when an event its sentences place happened there, else
-    where the first event placed by its own sentence happened (a caption's ``Voters queue in
-    Bangui`` before ``Rebels capture ... Bangassou``); the frames placed at it move there."""
-    if lede is None or any(f.lowered < STORY and f.place["name"] == lede["name"]
-                           for f in found):
-        return
+    where the first event placed by its own sentence in the focus country happened (a
+    caption's ``Voters queue in Bangui`` before ``Rebels capture ... Bangassou``); the frames
+    placed at the lede's town move there, and so do those nothing places or dates (``two
+    security guards were wounded in a gunbattle``, not ``in early December, ex-Seleka
+    killed hundreds``)."""
     story = next((f for f in found if f.lowered == 0
-                  and f.place["feature"] not in _AREAS | {"site"}), None)
+                  and f.place["feature"] not in _AREAS | {"site"}
+                  and f.place["country_code"] in (focus, "")), None)
     if story is None:
         return
+    from_lede = lede is not None and not any(
+        f.lowered < STORY and f.place["name"] == lede["name"] for f in found)
     for f in found:
-        if f.lowered == STORY:
+        if (from_lede and f.lowered == STORY) or (
+                f.lowered == LAST_RESORT and f.time_part.start < 0):
             f.place, f.place_part = story.place, Part()
 
 
@@ -597,7 +602,7 @@ def _place_of(text: str, places: list[dict], clause: tuple[int, int],
         return [lede], STORY  # "in the Central African Republic": the story's town, not in
         # "a village in the same region", which is another place of the region
     if not where and country_place is not None:
-        return [country_place], 0
+        return [country_place], LAST_RESORT
     return where, lowered
 
 
