@@ -276,6 +276,13 @@ def test_a_place_before_a_role_is_the_role_holders_not_where_something_happened(
     assert relation.get("Central Africa", "home") == "home"
 
 
+def test_a_known_place_after_a_groups_adjective_is_a_place(gaz):
+    places = places_in("Youths blocked roads in the mainly Muslim KM-5 neighbourhood of "
+                       "Bangui, while the Christian region stayed calm.", gaz)
+    assert dict(zip(places["quote"], places["name"]))["KM-5"] == "PK5"
+    assert not any("Christian" in q for q in places["quote"])
+
+
 def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
     places = places_in("Gunmen stormed the Zoubingui gold mine in the Central African Republic "
                        "on Sunday.", gaz)

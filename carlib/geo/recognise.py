@@ -315,6 +315,11 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         start, opened = _strip_leading_words(text, start, end, p)
         for s, e in _pieces(text, start, end, gaz, p):
             word = text[s:e]
+            first = word.split("-")[0].split()[0] if word.strip() else ""
+            rest = word[len(first):].lstrip()
+            if first in p.words["group_adjective"] and rest and gaz.lookup(rest):
+                s, word = e - len(rest), rest  # "the mainly Muslim KM-5 neighbourhood": the
+                # place after the group's adjective
             if e <= s or taken.overlaps(s, e) or _is_not_place(word, gaz, p, text[e:e + 60]):
                 continue
             if word.split("-")[0].split()[0] in p.words["group_adjective"] and (
