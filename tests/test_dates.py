@@ -444,3 +444,12 @@ def test_a_lexicon_case_outside_the_documented_ones_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(LexiconError, match="case must be one of"):
         extract_dates(make_articles("hier"), lexicon=path)
+
+
+@pytest.mark.parametrize("text, quote, start", [
+    ("Gunmen raided Bouca on 5 January. The previous morning, militiamen looted the market.",
+     "The previous morning", "2014-01-04"),
+    ("Shells hit the camp last night, residents said.", "last night", "2014-01-29"),
+])
+def test_a_part_of_a_day_names_its_day(text, quote, start):
+    assert the_row(text, quote)["date_start"] == pd.Timestamp(start)

@@ -233,6 +233,12 @@ def test_an_event_nothing_places_is_at_the_storys_town_not_the_country():
     assert out[out["event_type"] == "Battles"]["location"].tolist() == ["Batibo"]
 
 
+def test_a_background_word_inside_a_day_is_part_of_the_date():
+    row = one("On Sunday a video of the dead circulated in Kouki. The previous morning, "
+              "gunmen on motorbikes machine-gunned villagers in Kouki.", published="2021-03-10")
+    assert (row.location, row.event_date) == ("Kouki", pd.Timestamp("2021-03-06"))
+
+
 def test_other_victims_with_a_date_of_their_own_are_another_event():
     out = extract_incidents(corpus(
         "Two Zambian peacekeepers were killed in Ndele on Monday, the mission said. "
