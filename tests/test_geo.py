@@ -283,6 +283,13 @@ def test_a_known_place_after_a_groups_adjective_is_a_place(gaz):
     assert not any("Christian" in q for q in places["quote"])
 
 
+def test_the_seat_of_a_government_is_not_where_its_opponents_struck(gaz):
+    places = places_in("Rebels who reject the junta in power in Niamey killed nine soldiers "
+                       "near Tera, while the government in Niamey was silent.", gaz)
+    relations = places.groupby("quote")["relation"].apply(list).to_dict()
+    assert relations["Niamey"] == ["home", "home"] and relations["Tera"] == ["near"]
+
+
 def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
     places = places_in("Gunmen stormed the Zoubingui gold mine in the Central African Republic "
                        "on Sunday.", gaz)
