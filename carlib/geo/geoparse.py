@@ -60,8 +60,11 @@ from .recognise import Candidate, candidates, patterns
 from .resolve import resolve
 
 __all__ = ["geoparse", "geolocate", "Geography", "unresolved", "place_counts",
-           "locate_figures", "PLACE_COLUMNS", "FOCUS_COLUMNS"]
+           "locate_figures", "PLACE_COLUMNS", "FOCUS_COLUMNS", "WHERE_KINDS"]
 
+# the kinds of place mention that may say where something happened (not an adjective,
+# ``Chadian``, nor a dateline)
+WHERE_KINDS = ("name", "capital", "region", "same")
 PLACE_COLUMNS = PROVENANCE + ["name", "geonameid", "lat", "lon", "country_code", "admin1",
                               "admin2", "feature", "geo_precision", "confidence", "method",
                               "kind", "relation", "needs_review", "suggestions"]
@@ -279,7 +282,7 @@ def locate_figures(figures: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     >>> located = locate_figures(tags.figures, geoparse(articles, tags))  # doctest: +SKIP
     """
     usable = places[places["relation"].isin(["at", "near", ""])
-                    & places["kind"].isin(["name", "capital", "region", "same"])]
+                    & places["kind"].isin(WHERE_KINDS)]
     by_sentence: dict[tuple, list[tuple]] = {}
     for row in zip(usable["article_id"], usable["sentence_id"], usable["start"], usable["name"],
                    usable["country_code"], usable["lat"], usable["lon"]):

@@ -214,7 +214,8 @@ def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
         return "dateline"
     if p.speaker_after.match(text, end) or _fronted_speaker(p, text, start, end):
         return "speaker"  # "Moscow has said", "In Bangui, the minister ... said"
-    if _is_role(_NEXT_WORD.match(text, end)):
+    after = _NEXT_WORD.match(text, end)
+    if after and _is_role(after.group(1)):
         return "home"  # "Mediapart's West Africa correspondent", "a Bria official said"
     lo = max(0, start - 80)
     for name, pattern in (("speaker", p.speaker), ("home", p.home), ("near", p.near),
@@ -234,9 +235,8 @@ def _fronted_speaker(p: Patterns, text: str, start: int, end: int) -> bool:
     if m is None or not p.fronted.search(text, 0, start):
         return False
     words = [w.strip(",") for w in m["who"].split()]
-    role = _is_role
-    return any(map(role, words)) and all(
-        w[:1].isupper() or w in p.words["function_word"] or role(w) or role(nxt)
+    return any(map(_is_role, words)) and all(
+        w[:1].isupper() or w in p.words["function_word"] or _is_role(w) or _is_role(nxt)
         for w, nxt in zip(words, words[1:] + [""]))
 
 
@@ -316,16 +316,15 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         for s, e in _pieces(text, start, end, gaz, p):
             word = text[s:e]
             first = word.split("-")[0].split()[0] if word.strip() else ""
-            rest = word[len(first):].lstrip()
-            if first in p.words["group_adjective"] and rest and gaz.lookup(rest):
-                s, word = e - len(rest), rest  # "the mainly Muslim KM-5 neighbourhood": the
-                # place after the group's adjective
+            if first in p.words["group_adjective"]:
+                rest = word[len(first):].lstrip()
+                if rest and gaz.lookup(rest):  # "the mainly Muslim KM-5 neighbourhood": the
+                    s, word = e - len(rest), rest  # place after the group's adjective
+                elif p.generic_after.match(text, e) or p.place_noun_after.match(text, e) \
+                        or not gaz.lookup(word):
+                    continue  # "the Christian region", "Murle leaders": a group, not a place
             if e <= s or taken.overlaps(s, e) or _is_not_place(word, gaz, p, text[e:e + 60]):
                 continue
-            if word.split("-")[0].split()[0] in p.words["group_adjective"] and (
-                    p.generic_after.match(text, e) or p.place_noun_after.match(text, e)
-                    or not gaz.lookup(word)):
-                continue  # "the Christian region", "Murle leaders": a group, not a place
             if headline and not gaz.lookup(word):
                 continue  # "Forces MSF to Halt Activities": title case, not names
             c = add(s, e, "name", lead=bool(p.lead.match(word + " ")), cue=opened)
@@ -342,12 +341,12 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
         for m in p.region.finditer(text):  # may hold a country's name: both are mentions
             add(m.start(), m.end(), "region", cue=True)
     if p.words["capital_noun"].search(text):
-        of_something = [m for m in p.capital_of.finditer(text)]  # read below, or not at all
+        capitals_of = list(p.capital_of.finditer(text))  # read below, or not at all
         for m in p.capital.finditer(text):
             if not taken.overlaps(m.start(), m.end()) and \
-                    all(m.start() != o.start() for o in of_something):
+                    all(m.start() != o.start() for o in capitals_of):
                 add(m.start(), m.end(), "capital", cue=True)
-        for m in of_something:  # "the capital of Chad": Chad's capital
+        for m in capitals_of:  # "the capital of Chad": Chad's capital
             run = p.run.match(text, m.end()) or re.match(r"\S+", text[m.end():])
             if run is None or p.possessive.match(text, run.end()):
                 continue  # "the capital of Sudan's West Darfur state": a region's capital
@@ -427,12 +426,8 @@ def _strip_leading_words(text: str, start: int, end: int, p: Patterns) -> tuple[
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")  # a lower-case word right after a name
 
 
-def _is_role(word: str | re.Match | None) -> bool:
+def _is_role(word: str) -> bool:
     """Whether a word is a one-word role, singular or plural (``spokesman``, ``officials``)."""
-    if isinstance(word, re.Match):
-        word = word.group(1)
-    if not word:
-        return False
     roles = _role_words()
     return word.lower() in roles or word.lower().rstrip("s") in roles
 

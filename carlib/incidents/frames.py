@@ -39,6 +39,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..geo.geoparse import WHERE_KINDS
 from ..lexicon import Phrases, cues
 from ..tagging.figures import listed, people_noun, total_cues
 from ..tagging.spans import rows_by_sentence
@@ -195,7 +196,7 @@ def _usable_places(places: list[dict], lo: int, hi: int) -> list[dict]:
     a place ``near`` which it happened only when no place ``at`` which it happened is named."""
     found = [_as_written(p) if p["method"] == "fuzzy" else p for p in places
              if lo <= p["start"] < hi and p["relation"] in ("at", "near", "")
-             and p["kind"] in ("name", "capital", "region", "same") and not (
+             and p["kind"] in WHERE_KINDS and not (
                  p["needs_review"] and p["method"] not in ("unresolved", "offset", "site",
                                                            "fuzzy"))
              and (p["feature"] != "country" or p["relation"] in ("at", "near"))]

@@ -27,8 +27,8 @@ without its connecting words: ``between mid-December and mid-January`` -> ``mid-
 (since) and ``mid-January`` (until); ``from March to May`` -> ``from March`` and ``May``
 (until); the first date of a range takes its year from the second (``from April to November
 2023``: April 2023; ``from December to March 2014``: December 2013; with neither year
-written, ``from April to June`` ends in the most recent June and starts before it). Fixed phrases keep their words: ``In recent days``, ``At the time``,
-``nearly 20 years ago``.
+written, ``from April to June`` ends in the most recent June and starts before it). Fixed
+phrases keep their words: ``In recent days``, ``At the time``, ``nearly 20 years ago``.
 
 Resolution follows the publication date and its precision: a year-less date is the most
 recent occurrence not after the publication period (the next one on or after it when the
