@@ -37,6 +37,12 @@ def test_killed_soldiers_are_the_target_of_a_battle_not_its_perpetrator():
     assert row.fatalities == 2 and row.geo_precision == 2
 
 
+def test_a_passive_trigger_with_its_auxiliary_makes_its_subject_the_victim():
+    row = one("Three more Chadian soldiers were killed Monday night in Chad, officials said.")
+    assert row.actor1 == "Unidentified Armed Group"
+    assert row.actor2 == "Military Forces of Chad" and row.fatalities == 3
+
+
 def test_the_side_that_fights_back_is_not_the_initiator():
     out = extract_incidents(corpus(
         "Gunmen attacked the market of Bria in the Central African Republic on Sunday. "
