@@ -140,6 +140,14 @@ def test_a_place_is_not_the_one_that_holds_it():
     assert row.location == "Yaloké"
 
 
+def test_the_wounded_taken_to_a_hospital_do_not_move_the_event_there():
+    out = extract_incidents(corpus(
+        "Gunmen killed 30 villagers in Kabo in northern Central African Republic on Monday. "
+        "In Bossangoa, the minister sat at the bedside of dozens of wounded who had been "
+        "brought there."))
+    assert list(out["location"]) == ["Kabo"] and list(out["fatalities"]) == [30]
+
+
 def test_each_town_of_a_list_is_an_incident_and_shares_the_dead():
     out = extract_incidents(corpus(
         "In the Central African Republic, anti-balaka militias raided Boali and Bossembele "

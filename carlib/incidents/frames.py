@@ -133,9 +133,10 @@ class Frame:
 
 
 def _attributive(text: str, start: int) -> bool:
-    """A participle used as an adjective: an article or a possessive before it (``his burned
-    hut``, ``the looted shops``)."""
-    return bool(cues("before_adjective").before(text, start, 12))
+    """A participle used as an adjective or as a noun of people: an article, a possessive or
+    an ``of`` before it (``his burned hut``, ``the looted shops``, ``hundreds of wounded``)."""
+    return any(cues(kind).before(text, start, 12) for kind in ("before_adjective",
+                                                                "before_participle"))
 
 
 def _anaphoric(text: str, start: int, word: str) -> bool:
