@@ -420,6 +420,13 @@ def test_of_the_tolls_of_the_headline_and_lede_the_most_conservative_is_kept():
     assert row.fatalities == 60
 
 
+def test_a_floor_below_another_toll_of_the_lede_is_not_a_lower_estimate():
+    row = one("More than a dozen killed in attack on Ndah village\n\n"
+              "At least 16 villagers were killed when gunmen attacked Ndah, in the Central "
+              "African Republic, on Saturday.")
+    assert row.fatalities == 16
+
+
 def test_a_part_of_a_toll_is_not_added_to_it():
     row = one("Gunmen killed 22 people, including 15 chiefs, in Ndim on Saturday.")
     assert row.fatalities == 22

@@ -26,6 +26,7 @@ __all__ = ["article_reports", "REPORT_PARTS"]
 REPORT_PARTS = ("trigger", "agent", "patient", "place", "time", "deaths")
 _SPREAD = {1: pd.Timedelta(days=1), 2: pd.Timedelta(days=7), 3: pd.Timedelta(days=31)}
 _AREAS = {"country", "admin1", "admin2", "region"}
+_FLOORS = {"more_than", "at_least"}  # qualifiers of a count that only says how many at least
 
 
 def span(day: pd.Timestamp, precision: int) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -190,10 +191,11 @@ class _Report:
         including 15 chiefs``); of the sentences, the first with an exact count (the lede's
         toll), else the first with a vague one, but of two or more tolls in the headline and
         lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
-        60; the body's partial counts are not totals), a count of bodies found only where no
-        one counted the killed (``37 bodies were recovered`` beside ``at least 115 people
-        have been killed``); with no figure, a single victim (``a peacekeeper was killed``)
-        is one."""
+        60; the body's partial counts are not totals) of those a higher one does not imply
+        (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
+        bodies found only where no one counted the killed (``37 bodies were recovered``
+        beside ``at least 115 people have been killed``); with no figure, a single victim
+        (``a peacekeeper was killed``) is one."""
         remains = incident_cues().remains
         per_sentence: dict[int, list[tuple[dict, int]]] = {}
         found: set[int] = set()  # sentences whose dead are only bodies found
@@ -213,7 +215,9 @@ class _Report:
         if totals:
             lede = [t for t in totals if t[2] < LEDE]
             if len(lede) > 1:
-                *_, total, fig = min(lede, key=lambda t: (t[0], t[1], t[3]))
+                implied = [t for t in lede if t[4]["qualifier"] not in _FLOORS
+                           or not any(o[3] > t[3] for o in lede)] or lede
+                *_, total, fig = min(implied, key=lambda t: (t[0], t[1], t[3]))
             else:
                 *_, total, fig = min(totals, key=lambda t: (t[0], t[1], t[2]))
             return total, fig["qualifier"], fig
