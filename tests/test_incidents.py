@@ -441,6 +441,18 @@ def test_undated_event_takes_the_publication_date_at_month_precision():
     assert "Bossangoa" in row.notes and "3 killed" in row.notes
 
 
+def test_the_day_it_was_said_is_only_an_end_of_the_event():
+    row = one("Jihadists attacked an army post in the town of Djibo, in Burkina Faso, "
+              "security sources told AFP on Tuesday.", published="2023-11-29")
+    assert row.event_date == pd.Timestamp("2023-11-28") and row.time_precision == 2
+
+
+def test_a_day_that_owns_the_event_noun_after_a_reporting_verb_is_its_day():
+    row = one("The UN chief condemned Friday's attack that killed three peacekeepers in "
+              "Dekoa, in the Central African Republic.", published="2020-12-26")
+    assert row.event_date == pd.Timestamp("2020-12-25") and row.time_precision == 1
+
+
 def test_a_dateline_is_neither_the_place_nor_the_date():
     row = one("ABUJA, June 14 (Reuters) - Gunmen killed 23 villagers in Zamfara state in "
               "northwest Nigeria on Monday, police said.", published="2023-06-15")

@@ -68,6 +68,7 @@ LEDE = 3  # the first sentences (headline, lede): they sum up the story
 STORY = 2  # Frame.lowered of a frame placed at the story's town
 LAST_RESORT = 3  # Frame.lowered of a frame placed at the focus country, nothing nearer named
 _PREVIOUS_WORD = re.compile(r"[^\W\d_]+\s+\Z")  # the word right before a position
+_POSSESSIVE = re.compile(r"['’]s?\b")  # "Friday's attacks": what follows belongs to it
 
 
 @dataclass
@@ -230,6 +231,25 @@ def _most_specific(found: list[dict], trigger: int, text: str) -> list[dict]:
         if p is first or abs(p["start"] - first["start"]) < 80:
             out.setdefault(p["name"], p)
     return list(out.values())
+
+
+@lru_cache(maxsize=1)
+def _saying() -> re.Pattern:
+    """A reporting verb and up to two words right before a date (``told AFP on``, ``said``)."""
+    return re.compile(rf"(?<![\w'’-])(?:{cues('speech_verb').regex})\s+"
+                      rf"(?:[\w'’.-]+\s+){{0,2}}\Z")
+
+
+def _said_on(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start..end`` is when something was said (``security sources told AFP on
+    Tuesday``, ``officials said Thursday``), not when it happened: it only says the event
+    came before; a date that owns a noun (``condemned Friday's attacks``) is the event's.
+
+    >>> _said_on("Djibo was attacked, sources told AFP on Tuesday.", 37, 47)
+    True
+    """
+    return bool(_saying().search(text, max(0, start - 40), start)) and \
+        _POSSESSIVE.match(text, end) is None
 
 
 @lru_cache(maxsize=1)
@@ -516,10 +536,12 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     agent = found[-1].agent  # "gunmen attacked the village, killing ten"
                 in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or [
                     d for d in dated if lo <= d.start < hi]
-                in_clause.sort(key=lambda d: min(abs(d.start - trigger.start()),
-                                                 abs(d.end - trigger.start())))
+                in_clause.sort(key=lambda d: (_said_on(text, d.start, d.end), min(
+                    abs(d.start - trigger.start()), abs(d.end - trigger.start()))))
                 day, precision, used = _when(in_clause, published, article.get(
                     "published_precision"))
+                if used is not None and _said_on(text, used.start, used.end):
+                    precision = max(precision, 2)  # "told AFP on Tuesday": by Tuesday
                 if _background(text, clause, (lo, hi), used, published, places):
                     continue
                 where, lowered = _place_of(text, places, clause, (lo, hi), trigger.start(), s,
