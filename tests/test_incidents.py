@@ -43,10 +43,11 @@ def test_a_passive_trigger_with_its_auxiliary_makes_its_subject_the_victim():
     assert row.actor2 == "Military Forces of Chad" and row.fatalities == 3
 
 
-def test_the_side_that_fights_back_is_not_the_initiator():
+@pytest.mark.parametrize("response", ["Troops returned fire", "UN troops hit back"])
+def test_the_side_that_fights_back_is_not_the_initiator(response):
     out = extract_incidents(corpus(
         "Gunmen attacked the market of Bria in the Central African Republic on Sunday. "
-        "Troops returned fire, killing five of the attackers."))
+        f"{response}, killing five of the attackers."))
     battle = out[out["event_type"] == "Battles"].iloc[0]
     assert battle["actor1"] == "Unidentified Armed Group"
     assert battle["fatalities"] == 5
@@ -138,6 +139,17 @@ def test_a_place_is_not_the_one_that_holds_it():
     row = one("On Monday gunmen ambushed a patrol at Yaloké in Bossembélé, in the Central "
               "African Republic.")
     assert row.location == "Yaloké"
+
+
+def test_a_photo_caption_is_neither_the_story_town_nor_an_event():
+    out = extract_incidents(corpus(
+        "Gunmen kill 11 in camp in Central African Republic\n\n"
+        "This file photo taken in Bangui shows a peacekeeper on patrol.\n\n"
+        "Eleven people were shot dead on Saturday in a camp for displaced people in Central "
+        "African Republic, the UN said.\n\n"
+        "Peacekeepers repel a rebel attack in Bangui – Photo Reuters"))
+    assert list(out["location"]) == ["Central African Republic"]
+    assert list(out["fatalities"]) == [11]
 
 
 def test_the_wounded_taken_to_a_hospital_do_not_move_the_event_there():

@@ -16,7 +16,9 @@ only where the sentence gives no date and no town), ``peacekeeper_noun``, ``ligh
 found, a partial count) and ``sound``
 (``gunfire``, ``explosions``: with no target and no dead, only a restatement); the
 morphology the grammar reads a trigger's part of speech by (``nominal_ending``, ``event_noun``,
-``participle_ending``, ``gerund_ending``) and ``source_intro`` (``came under attack from X``).
+``participle_ending``, ``gerund_ending``), ``source_intro`` (``came under attack from X``) and
+the marks of a photo caption: ``caption`` (``file photo``) and ``credit_word`` (``photo``,
+only beside a credit's punctuation: ``(Photo: AP)``).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -38,7 +40,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
-          "source_intro")
+          "source_intro", "caption", "credit_word")
 
 
 @dataclass(frozen=True)

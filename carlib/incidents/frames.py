@@ -234,6 +234,24 @@ def _most_specific(found: list[dict], trigger: int, text: str) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def _credit() -> re.Pattern:
+    """A caption's credit: its word after a dash, slash, bar or bracket, or before a colon
+    (``– Photo Today``, ``(Photo: AP)``, ``FILE PHOTO:``)."""
+    word = incident_cues().credit_word.regex
+    return re.compile(rf"[–—/|(]\s*(?:{word})\b|(?<![\w'’-])(?:{word})\s*:")
+
+
+def _caption(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence at ``lo..hi`` is a photo caption, not the story: its town is not
+    the lede's and its events are not the article's.
+
+    >>> _caption("This file photo taken in Bangui shows a patrol.", 0, 47)
+    True
+    """
+    return bool(incident_cues().caption.search(text, lo, hi) or _credit().search(text, lo, hi))
+
+
+@lru_cache(maxsize=1)
 def _saying() -> re.Pattern:
     """A reporting verb and up to two words right before a date (``told AFP on``, ``said``)."""
     return re.compile(rf"(?<![\w'’-])(?:{cues('speech_verb').regex})\s+"
@@ -500,6 +518,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
     text, c = article["text"], incident_cues()
     published = pd.to_datetime(article.get("published"), errors="coerce")
     out: list[Frame] = []
+    sentences = [s for s in sentences if not _caption(text, s.start, s.end)]
     by_id = {s.sentence_id: s for s in sentences}
     lede = next((p for s in sentences[:LEDE] for p in _usable_places(
         [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
