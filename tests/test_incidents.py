@@ -439,6 +439,15 @@ def test_a_floor_below_another_toll_of_the_lede_is_not_a_lower_estimate():
     assert row.fatalities == 16
 
 
+def test_the_dead_of_the_event_a_sentence_follows_are_not_added_to_its_own():
+    out = extract_incidents(corpus(
+        "Eleven people were shot dead on Saturday in a camp in Ngakobo, in the Central "
+        "African Republic, days after 30 others were killed in fresh violence.",
+        published="2016-10-15"))
+    assert list(out[out["time_precision"] == 1]["fatalities"]) == [11]
+    assert 30 in set(out["fatalities"])
+
+
 def test_a_part_of_a_toll_is_not_added_to_it():
     row = one("Gunmen killed 22 people, including 15 chiefs, in Ndim on Saturday.")
     assert row.fatalities == 22

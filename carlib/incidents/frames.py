@@ -105,6 +105,7 @@ class Frame:
     time_part: Part
     share: int = 1  # how many places the trigger's sentence spread it over
     anaphoric: bool = False  # "the attack": a mention of an event already reported
+    sequel: bool = False  # after a sequence cue ("days after 30 others were killed"): another event
     single_victim: bool = False  # "a peacekeeper was killed": one dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
     object_class: str = "any"  # with no patient: "town" when a town or a city was attacked
@@ -577,6 +578,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         place, Part.of(text, place["start"], place["end"]) if not lowered and
                         place is not country_place else Part(), lowered, day, precision, time,
                         len(where), anaphoric=_anaphoric(text, trigger.start(), trigger.group()),
+                        sequel=lo > s.start,
                         object_class=_object_class(text, trigger.end(), clause[1], places,
                                                    dates)))
             if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
@@ -619,7 +621,7 @@ def _at_story_town(found: list[Frame], lede: dict | None, focus: str = "") -> No
         f.lowered < STORY and f.place["name"] == lede["name"] for f in found)
     for f in found:
         if (from_lede and f.lowered == STORY) or (
-                f.lowered == LAST_RESORT and f.time_part.start < 0):
+                f.lowered == LAST_RESORT and f.time_part.start < 0 and not f.sequel):
             f.place, f.place_part = story.place, Part()
 
 

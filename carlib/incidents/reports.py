@@ -116,7 +116,16 @@ class _Report:
             towns = self.frames  # a region or the country may be any of its towns
         if not any(_compatible_places(frame.place, f.place) for f in towns):
             return False  # a town only joins a report of the same town (or site)
-        return self.overlaps(frame) and not self._other_victims(frame)
+        return self.overlaps(frame) and not self._other_victims(frame) \
+            and not self.told_apart(frame)
+
+    def told_apart(self, frame: Frame) -> bool:
+        """Whether the frame's sentence tells its dead apart from those of one of the
+        report's frames: one is the event the other follows (``eleven were shot dead on
+        Saturday, days after 30 others were killed``)."""
+        return bool(frame.deaths) and any(
+            f.sentence_id == frame.sentence_id and f.sequel != frame.sequel and f.deaths
+            for f in self.frames)
 
     def _other_victims(self, frame: Frame) -> bool:
         """Whether the frame tells dead of its own, on a date of its own, among victims none
@@ -266,7 +275,8 @@ def article_reports(frames: list[Frame], focus: str = "") -> list[_Report]:
             (r for r in reports if r.takes(frame, loosely=True)), None)
         if home is None and not _placed(frame):
             home = next((r for r in reports if r.kind[0] == frame.event_type[0] and (
-                frame.time_part.start < 0 or r.overlaps(frame))), None)
+                frame.time_part.start < 0 or r.overlaps(frame)) and not r.told_apart(frame)),
+                None)
         if home is not None:
             home.add(frame)
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
