@@ -92,6 +92,12 @@ def test_every_item_of_a_cued_list_is_a_place_known_or_not(gaz):
     assert unknown["needs_review"] and unknown["method"] == "unresolved"
 
 
+def test_a_place_noun_names_a_village_that_shares_a_groups_name(gaz):
+    places = geo("Militiamen used the village of Gbaya as a base and later attacked "
+                 "a village of Fulani herders in the Central African Republic.", gaz).places
+    assert "Gbaya" in set(places["quote"]) and "Fulani" not in set(places["quote"])
+
+
 def test_a_far_namesake_is_flagged_and_never_quietly_accepted(gaz):
     row = place("Boko Haram fighters attacked Palma village near Maiduguri in Nigeria.",
                 "Palma", gaz)

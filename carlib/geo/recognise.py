@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import Phrases, cues, read_lexicon
+from ..tagging.figures import people_noun
 from ..tagging.spans import Sentence
 from .gazetteer import Gazetteer, fold
 
@@ -320,8 +321,9 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
                 rest = word[len(first):].lstrip()
                 if rest and gaz.lookup(rest):  # "the mainly Muslim KM-5 neighbourhood": the
                     s, word = e - len(rest), rest  # place after the group's adjective
-                elif p.generic_after.match(text, e) or p.place_noun_after.match(text, e) \
-                        or not gaz.lookup(word):
+                elif not _named_by_cue(text, s, e, p) and (
+                        p.generic_after.match(text, e) or p.place_noun_after.match(text, e)
+                        or not gaz.lookup(word)):
                     continue  # "the Christian region", "Murle leaders": a group, not a place
             if e <= s or taken.overlaps(s, e) or _is_not_place(word, gaz, p, text[e:e + 60]):
                 continue
@@ -424,6 +426,14 @@ def _strip_leading_words(text: str, start: int, end: int, p: Patterns) -> tuple[
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")  # a lower-case word right after a name
+
+
+def _named_by_cue(text: str, start: int, end: int, p: Patterns) -> bool:
+    """Whether a place noun names the word at ``start..end`` (``the village of Bambara``),
+    not a group of people the place holds (``a village of Fulani herders``)."""
+    after = _NEXT_WORD.match(text, end)
+    return bool(p.strong_cue.search(text, max(0, start - 40), start)) and not (
+        after and people_noun(after.group(1)))
 
 
 def _is_role(word: str) -> bool:
