@@ -53,6 +53,26 @@ def test_the_side_that_fights_back_is_not_the_initiator(response):
     assert battle["fatalities"] == 5
 
 
+def test_a_verb_coordinated_with_the_one_before_shares_its_subject():
+    row = one("Al Shabaab militants killed 12 Somali soldiers and briefly captured a military "
+              "base near Afgoye, in Somalia, on Thursday.", published="2020-02-20")
+    assert row.actor1 == "Al-Shabaab"
+    assert row.sub_event_type == "Non-state actor overtakes territory"
+    out = extract_incidents(corpus(
+        "Gunmen killed three villagers near Afgoye, in Somalia, on Thursday and Somali "
+        "soldiers later killed two of the attackers.", published="2020-02-20"))
+    assert set(out["actor1"]) == {"Unidentified Armed Group", "Military Forces of Somalia"}
+
+
+def test_the_recapture_of_a_town_is_not_its_capture():
+    out = extract_incidents(corpus(
+        "UN troops recapture city from rebels\n\n"
+        "Rebels captured Bangassou, in the Central African Republic, on January 3.",
+        published="2021-01-17"))
+    capture = out[out["event_date"] == pd.Timestamp("2021-01-03")]
+    assert list(capture["actor1"]) == ["Unidentified Armed Group"] and len(out) == 2
+
+
 def test_a_group_named_earlier_is_not_the_perpetrator_of_what_youths_did():
     out = extract_incidents(corpus(
         "The 3R group controls much of the region, the UN says. On Friday a group of youths "

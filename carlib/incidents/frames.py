@@ -61,6 +61,7 @@ _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
 PROPERTY = {"loot", "burn", "destroy"}
 INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent started the event
 ANSWERING = {"retake"}  # acts whose agent answered an event another side started
+UNDONE = {"capture"}  # acts an answering act undoes: a town's recapture is another event
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
@@ -250,6 +251,26 @@ def _caption(text: str, lo: int, hi: int) -> bool:
     True
     """
     return bool(incident_cues().caption.search(text, lo, hi) or _credit().search(text, lo, hi))
+
+
+@lru_cache(maxsize=1)
+def _conjunction() -> re.Pattern:
+    """A coordinator and at most one word before a verb (``and briefly``, ``and``)."""
+    return re.compile(rf"(?<![\w'’-])(?:{cues('conjunction').regex})\s+"
+                      rf"(?:(?P<word>[\w'’-]+)\s+)?\Z")
+
+
+def _shares_subject(text: str, before: Frame, start: int, parts: list[Participant]) -> bool:
+    """Whether the trigger at ``start`` is a verb coordinated with the frame before it in
+    its clause, so that it shares its subject (``militants killed 12 soldiers and briefly
+    captured a base``): a coordinator right before it, no new subject or auxiliary between
+    (not ``and soldiers killed``, ``and were killed``), no clause break since that frame."""
+    m = _conjunction().search(text, before.trigger.end, start)
+    if m is None or any(ch in text[before.trigger.end:m.start()] for ch in ",;.:"):
+        return False
+    word = m["word"]
+    return not (word and (incident_cues().passive_aux.match(word) or any(
+        m.start("word") <= p.start < start for p in parts)))
 
 
 @lru_cache(maxsize=1)
@@ -551,9 +572,11 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 agent, patient = _roles(text, trigger, parts, people, clause, row["voice"])
                 if trigger.group() in c.response:  # "the attack was repelled by
                     agent, patient = None, agent  # peacekeepers": they are the attacked side
-                if found and _PARTICIPLE_CLAUSE.search(text, max(lo, trigger.start() - 3),
-                                                       trigger.start()):
-                    agent = found[-1].agent  # "gunmen attacked the village, killing ten"
+                if found and (_PARTICIPLE_CLAUSE.search(
+                        text, max(lo, trigger.start() - 3), trigger.start())
+                        or _shares_subject(text, found[-1], trigger.start(), parts)):
+                    agent = found[-1].agent  # "gunmen attacked the village, killing ten",
+                    # "militants killed 12 soldiers and briefly captured a base"
                 in_clause = [d for d in dated if clause[0] <= d.start < clause[1]] or [
                     d for d in dated if lo <= d.start < hi]
                 in_clause.sort(key=lambda d: (_said_on(text, d.start, d.end), min(

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..geo.gazetteer import fold
 from .cues import incident_cues
-from .frames import ANSWERING, LEDE, PROPERTY, VIOLENT, Frame, Part, count
+from .frames import ANSWERING, LEDE, PROPERTY, UNDONE, VIOLENT, Frame, Part, count
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -120,10 +120,14 @@ class _Report:
             and not self.told_apart(frame)
 
     def told_apart(self, frame: Frame) -> bool:
-        """Whether the frame's sentence tells its dead apart from those of one of the
-        report's frames: one is the event the other follows (``eleven were shot dead on
-        Saturday, days after 30 others were killed``)."""
-        return bool(frame.deaths) and any(
+        """Whether the text tells the frame's event apart from the report's: its sentence
+        tells its dead apart from those of one of the report's frames, one being the event
+        the other follows (``eleven were shot dead on Saturday, days after 30 others were
+        killed``); or one undoes the other, as the recapture of a town undoes its capture
+        (``UN troops recapture CAR city``, ``a town they captured on January 3``)."""
+        acts = {f.act for f in self.frames}
+        return bool(frame.act in ANSWERING and acts & UNDONE) or bool(
+            frame.act in UNDONE and acts & ANSWERING) or bool(frame.deaths) and any(
             f.sentence_id == frame.sentence_id and f.sequel != frame.sequel and f.deaths
             for f in self.frames)
 
