@@ -161,6 +161,14 @@ def test_a_place_is_not_the_one_that_holds_it():
     assert row.location == "Yaloké"
 
 
+def test_a_place_named_in_the_sentence_before_keeps_its_words_as_the_place_part():
+    text = ("Displaced families gathered in Bria, in the Central African Republic. On Monday "
+            "gunmen killed 12 of them.")
+    row = extract_incidents(corpus(text)).iloc[0]
+    assert row["location"] == "Bria" and row["place_quote"] == "Bria"
+    assert text[row["place_start"]:row["place_end"]] == "Bria"
+
+
 def test_a_photo_caption_is_neither_the_story_town_nor_an_event():
     out = extract_incidents(corpus(
         "Gunmen kill 11 in camp in Central African Republic\n\n"

@@ -29,7 +29,8 @@ sources, n_sources     how many articles report it; ``reports`` lists each repor
 <part>_quote,          the frame as it was read, each part with its words and offsets into
 <part>_start,          the first report's article: ``trigger`` (the event word), ``agent``,
 <part>_end             ``patient``, ``place``, ``time``, ``deaths`` (``-1`` and ``""`` when
-                       the text does not give it)
+                       the text does not give it; the place's words may stand in a sentence
+                       before, or in the lede for the story's town)
 provenance             ``article_id, sentence_id, start, end, quote`` of the first report
 =====================  ======================================================================
 

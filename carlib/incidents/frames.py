@@ -598,8 +598,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     found.append(Frame(
                         s.article_id, s.sentence_id, s.paragraph_id, sentence, row["act"],
                         row["label"], Part.of(text, trigger.start(), trigger.end()), agent, patient,
-                        place, Part.of(text, place["start"], place["end"]) if not lowered and
-                        place is not country_place else Part(), lowered, day, precision, time,
+                        place, Part.of(text, place["start"], place["end"])
+                        if place is not country_place else Part(), lowered, day, precision, time,
                         len(where), anaphoric=_anaphoric(text, trigger.start(), trigger.group()),
                         sequel=lo > s.start,
                         object_class=_object_class(text, trigger.end(), clause[1], places,
@@ -645,7 +645,7 @@ def _at_story_town(found: list[Frame], lede: dict | None, focus: str = "") -> No
     for f in found:
         if (from_lede and f.lowered == STORY) or (
                 f.lowered == LAST_RESORT and f.time_part.start < 0 and not f.sequel):
-            f.place, f.place_part = story.place, Part()
+            f.place, f.place_part = story.place, story.place_part
 
 
 def _place_of(text: str, places: list[dict], clause: tuple[int, int],
