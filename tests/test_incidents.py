@@ -73,6 +73,24 @@ def test_the_recapture_of_a_town_is_not_its_capture():
     assert list(capture["actor1"]) == ["Unidentified Armed Group"] and len(out) == 2
 
 
+@pytest.mark.parametrize("who", ["was reportedly carried out by the UPC",
+                                 "was attributed to the UPC"])
+def test_the_group_an_attack_was_carried_out_by_or_attributed_to_is_its_agent(who):
+    row = one("Gunmen killed 40 people in Alindao, in the Central African Republic, on 15 "
+              f"November. The attack {who}.", published="2018-11-27")
+    assert row.actor1 == "UPC"
+
+
+def test_a_separate_attack_does_not_take_the_attacker_of_the_one_before():
+    out = extract_incidents(corpus(
+        "Gunmen killed 37 people in a camp in Alindao, in the Central African Republic, on 15 "
+        "November. The attack was attributed to the UPC. In a separate attack on a base of the "
+        "UN mission on 16 November in Gbambia a Tanzanian peacekeeper was killed.",
+        published="2018-11-27"))
+    assert dict(zip(out["location"], out["actor1"])) == {
+        "Alindao": "UPC", "Gbambia": "Unidentified Armed Group"}
+
+
 def test_a_group_named_earlier_is_not_the_perpetrator_of_what_youths_did():
     out = extract_incidents(corpus(
         "The 3R group controls much of the region, the UN says. On Friday a group of youths "

@@ -146,13 +146,18 @@ def _anaphoric(text: str, start: int, word: str) -> bool:
     """An event noun after a definite or demonstrative determiner, one word between allowed
     (``the attack``, ``these killings``, ``the deadly attack``): it refers back. A verb's
     participle is not a noun (``the rebels attacked Bangassou``)."""
-    if incident_cues().ends(word, "participle_ending"):
-        return False
-    determiner = cues("anaphoric")
-    if determiner.before(text, start, 12):
+    return not incident_cues().ends(word, "participle_ending") and _marked(
+        text, start, "anaphoric")
+
+
+def _marked(text: str, start: int, kind: str) -> bool:
+    """Whether a word of ``context_cues.csv`` kind ``kind`` stands right before ``start``
+    or one word before it (``the attack``, ``another deadly attack``)."""
+    words = cues(kind)
+    if words.before(text, start, 12):
         return True
     word = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return bool(word and determiner.before(text, word.start(), 12))
+    return bool(word and words.before(text, word.start(), 12))
 
 
 def _clause(text: str, start: int, lo: int, hi: int) -> tuple[int, int]:
@@ -362,9 +367,12 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     if passive:
         return by, _subject(text, parts, lo, a)
     if nominal:
-        if by is not None and (c.passive_aux.search(text, b, by.start)
-                               or _by_of_another_participle(text, b, by.start)):
-            by = None  # "the attack was repelled by peacekeepers": the verb's agent, not its
+        if by is not None and by is not attributed and (
+                (c.passive_aux.search(text, b, by.start)
+                 and not c.light_verb.search(text, b, by.start))
+                or _by_of_another_participle(text, b, by.start)):
+            by = None  # "the attack was repelled by peacekeepers": the verb's agent, not the
+            # event's (but the attack "was carried out by", "was attributed to" its agent)
         near_end = min(hi, b + _TARGET_REACH)
         target = _after_marker(text, parts, c.patient_prep, b, near_end) or _after_marker(
             text, parts, c.with_prep, b, near_end)
@@ -558,6 +566,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         for lo, hi in _segments(text, s.start, s.end):  # "the attack follows the killing
             # of 37 civilians on Monday": two events, each with its own dates, places, dead
             found: list[Frame] = []
+            fresh = False  # a trigger marked as a new event came before in the segment
             for trigger in c.triggers.finditer(text, lo, hi):
                 clause = _clause(text, trigger.start(), lo, hi)
                 if _hedged(text, clause, trigger.end(), dates) \
@@ -591,7 +600,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                                            by_id, rows["places"], lede, country_place)
                 if not where:
                     continue
-                if agent is None and row["act"] in VIOLENT:
+                fresh = fresh or _marked(text, trigger.start(), "new_event")
+                if agent is None and row["act"] in VIOLENT and not fresh:  # not after "in a
+                    # separate attack": a new event, whose attacker is not the one before
                     agent = _earlier_agent(named_before + parts, patient, trigger.start())
                 time = Part.of(text, used.start, used.end) if used is not None else Part()
                 for place in where:
