@@ -91,6 +91,12 @@ def test_a_separate_attack_does_not_take_the_attacker_of_the_one_before():
         "Alindao": "UPC", "Gbambia": "Unidentified Armed Group"}
 
 
+def test_the_subject_of_a_passive_after_another_event_word_is_the_victim():
+    row = one("Gunmen attacked a village in Gbambia, in the Central African Republic, on 16 "
+              "November and a peacekeeper was killed.", published="2018-11-27")
+    assert (row.actor1, row.actor2, row.fatalities) == ("Unidentified Armed Group", "MINUSCA", 1)
+
+
 def test_a_group_named_earlier_is_not_the_perpetrator_of_what_youths_did():
     out = extract_incidents(corpus(
         "The 3R group controls much of the region, the UN says. On Friday a group of youths "

@@ -432,9 +432,12 @@ def _light_verb_subject(text: str, parts: list[Participant], lo: int, noun: int
 
 
 def _subject(text: str, parts: list[Participant], lo: int, hi: int) -> Participant | None:
-    """The first participant of a clause before its verb that no preposition governs: the
-    subject (``A peacekeeper from the UN mission (MINUSCA) was killed``; in ``an attack by
-    gunmen ... 260 civilians were killed``, the civilians)."""
+    """The first participant of a clause before its verb that no preposition governs and
+    no other event word comes before: the subject (``A peacekeeper from the UN mission
+    (MINUSCA) was killed``; in ``an attack by gunmen ... 260 civilians were killed``, the
+    civilians; in ``gunmen attacked the base and a peacekeeper was killed``, the
+    peacekeeper)."""
+    lo = max([lo] + [m.end() for m in incident_cues().triggers.finditer(text, lo, hi)])
     found = [p for p in parts if lo <= p.start and p.end <= hi and not _governed(text, p)]
     return min(found, key=lambda p: p.start) if found else None
 
