@@ -508,6 +508,13 @@ def test_a_part_of_a_toll_is_not_added_to_it():
 # --------------------------------------------------------------------------- dates
 
 
+def test_a_few_days_up_to_publication_are_news_not_background():
+    row = one("The Red Cross said it had recovered more than 40 bodies from the streets of "
+              "Bangui, in the Central African Republic, over the past two days.",
+              published="2013-12-26")
+    assert row.fatalities == 40 and row.time_precision == 2
+
+
 def test_undated_event_takes_the_publication_date_at_month_precision():
     row = one("Gunmen killed three villagers in Bossangoa.")
     assert row.event_date == pd.Timestamp("2021-03-10") and row.time_precision == 3

@@ -517,9 +517,10 @@ def _background(text: str, clause: tuple[int, int], segment: tuple[int, int], da
     killed thousands`` that gives no date and no town; a date long before publication."""
     c = incident_cues()
     for m in c.background.finditer(text, *clause):
-        if date_row is not None and date_row.precision == "day" and \
+        if date_row is not None and date_row.precision in ("day", "week") and \
                 date_row.start <= m.start() < date_row.end:
-            continue  # "the previous morning": a day, not "previous attacks"
+            continue  # "the previous morning", "over the past two days": a day or a few,
+            # not "previous attacks", "over the past years"
         if m.group().lower() != "since" or date_row is None:
             return True
     if date_row is None and c.summary_tense.search(text, *segment) and all(

@@ -37,7 +37,8 @@ such day on or before publication (on or after it with a future cue), ``last Fri
 Friday of the previous Monday-Sunday week; ``today``/``yesterday``/``tomorrow`` inside
 quoted speech are left unresolved because the day the words were spoken is not given.
 Also read: ``5-6 December``, ``March last year``, ``late 2012``, ``the 1990s``, ``last
-weekend``, ``in the coming weeks`` and ``the next day`` (the day after the previous date).
+weekend``, ``in the coming weeks``, ``over the past two days`` (the days up to publication)
+and ``the next day`` (the day after the previous date).
 Every word is in the editable lexicon ``carlib/lexicons/<language>/date_words.csv`` (columns
 ``word, kind, value, source, case``; or your own CSV: ``extract_dates(..., lexicon=path)``):
 months, weekdays, relation and future cues, and the closed-class words of the grammar, each
@@ -78,6 +79,7 @@ PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # days of a month
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # months of a year
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # years of a decade
 RECENT_PRECISION = {"day": "week", "week": "month", "month": "year", "year": "year"}
+_SPAN_DAYS = {"day": 1, "week": 7}  # a counted recent span of these units is read as days
 # how the notes name a step (the value of a ``step`` / ``anaphor_step`` word)
 STEP_NAMES = {-1: "previous", 0: "same", 1: "next"}
 DAY_STEP_NAMES = {-1: "the day before", 0: "the same day as", 1: "the day after"}
@@ -208,7 +210,9 @@ def _lexicon(lexicon: str = "date_words") -> _Lexicon:
         "ago": rf"(?:{alt('approximator')}\s+)?(?P<ago_n>\d{{1,3}}|{number})\s+"
                rf"(?P<ago_u>{alt('unit', 'unit_plural')})\s+(?P<ago_w>{alt('ago')})\b",
         "recent": rf"{alt('vague_lead')}\s+(?P<vague>{alt('vague_period')})\s+"
-                  rf"(?P<recent_u>{alt('unit_plural')})\b",
+                  rf"(?:(?P<recent_n>\d{{1,3}}|{number})\s+)?"
+                  rf"(?:(?P<recent_u>{alt('unit_plural')})|"
+                  rf"(?P<recent_one>{alt('unit', value='week')}))\b",
         "period": rf"(?:(?P<per_part>{part})\s+)?(?P<per_mod>{alt('step', 'period_side')})\s+"
                   rf"(?P<per_u>{alt('unit')})\b",
         "weekend": rf"(?P<we_mod>{alt('step', 'weekend_lead')})\s+{alt('weekend')}\b",
@@ -483,11 +487,23 @@ def _ago(m: re.Match, ctx: _Context) -> _Reading:
 
 
 def _recent(m: re.Match, ctx: _Context) -> _Reading:
-    """``in recent days`` ends at publication, ``in the coming weeks`` starts there."""
-    precision = RECENT_PRECISION[ctx.lex.units[_key(m["recent_u"])]]
+    """``in recent days`` ends at publication, ``in the coming weeks`` starts there; a
+    counted span (``over the past two days``, ``in the last week``) is those days up to the
+    publication day."""
+    unit = ctx.lex.units[_key(m["recent_u"] or m["recent_one"])]
+    precision = RECENT_PRECISION[unit]
     pub = ctx.published
     if pub.end is None:
         return ctx.unresolved(precision, "vague period; the article has no published date")
+    counted = m["recent_n"] or m["recent_one"]
+    if counted and ctx.lex.vague[_key(m["vague"])] == "recent" and unit in _SPAN_DAYS \
+            and pub.lacks("day") is None:
+        raw = _key(m["recent_n"] or "")
+        n = int(raw) if raw.isdigit() else ctx.lex.numbers.get(raw, 1)
+        days = n * _SPAN_DAYS[unit]
+        return _Reading(pub.end - timedelta(days=days - 1), pub.end,
+                        "day" if days == 1 else "week" if days <= 7 else "month", "relative",
+                        f"the {days} day(s) up to publication")
     if ctx.lex.vague[_key(m["vague"])] == "coming":
         return _Reading(pub.start, None, precision, "relative",
                         "vague coming period: starts at publication, end left open")
