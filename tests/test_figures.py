@@ -165,6 +165,7 @@ def test_share_is_kept_without_a_value():
     "Someone told me that one had his head cut off.",
     "Country had eight mosques before the conflict.",
     "3Following the deployment, peace returned.",
+    "No one was killed in the attack, the army said.",
 ])
 def test_not_figures_about_people(sentence):
     assert figures_of(sentence) == []

@@ -500,6 +500,14 @@ def test_the_dead_of_the_event_a_sentence_follows_are_not_added_to_its_own():
     assert 30 in set(out["fatalities"])
 
 
+@pytest.mark.parametrize("said", ["the attack caused no casualties",
+                                  "no one was killed, the army said"])
+def test_an_event_that_killed_no_one_has_a_toll_of_zero(said):
+    row = one("Gunmen attacked an army post near Kabo, in the Central African Republic, on "
+              f"Wednesday; {said}.", published="2024-11-07")
+    assert row.fatalities == 0
+
+
 def test_a_part_of_a_toll_is_not_added_to_it():
     row = one("Gunmen killed 22 people, including 15 chiefs, in Ndim on Saturday.")
     assert row.fatalities == 22

@@ -18,7 +18,8 @@ found, a partial count) and ``sound``
 morphology the grammar reads a trigger's part of speech by (``nominal_ending``, ``event_noun``,
 ``participle_ending``, ``gerund_ending``), ``source_intro`` (``came under attack from X``) and
 the marks of a photo caption: ``caption`` (``file photo``) and ``credit_word`` (``photo``,
-only beside a credit's punctuation: ``(Photo: AP)``).
+only beside a credit's punctuation: ``(Photo: AP)``); ``no_dead`` (``no casualties``: the
+event's toll is 0).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -40,7 +41,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
-          "source_intro", "caption", "credit_word")
+          "source_intro", "caption", "credit_word", "no_dead")
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,7 @@ class Frame:
     anaphoric: bool = False  # "the attack": a mention of an event already reported
     sequel: bool = False  # after a sequence cue ("days after 30 others were killed"): another event
     single_victim: bool = False  # "a peacekeeper was killed": one dead
+    no_dead: bool = False  # "the attack caused no casualties": none dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
     object_class: str = "any"  # with no patient: "town" when a town or a city was attacked
 
@@ -630,6 +631,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             for f in found:
                 _listed_dead(text, f, (lo, hi))
                 f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
+                f.no_dead = bool(c.no_dead.search(text, *_clause(text, f.trigger.start, lo, hi)))
             found = _outcomes_to_causes(found)
             for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
                 clause = _clause(text, f.trigger.start, lo, hi)
@@ -720,6 +722,7 @@ def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
         for cause in (c for c in causes if c.trigger.start == chosen.trigger.start):
             cause.deaths.extend(d for d in f.deaths if d not in cause.deaths)  # every place
             cause.single_victim = cause.single_victim or bool(f.patient and f.patient.single)
+            cause.no_dead = cause.no_dead or f.no_dead  # "no one was killed"
             if cause.patient is None or (f.patient is not None and f.patient.armed and (
                     not cause.patient.armed or _more_specific(f.patient, cause))):
                 cause.patient = f.patient if f.patient is not None else cause.patient

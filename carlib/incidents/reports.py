@@ -208,7 +208,7 @@ class _Report:
         (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
         bodies found only where no one counted the killed (``37 bodies were recovered``
         beside ``at least 115 people have been killed``); with no figure, a single victim
-        (``a peacekeeper was killed``) is one."""
+        (``a peacekeeper was killed``) is one, and ``no casualties`` none."""
         remains = incident_cues().remains
         per_sentence: dict[int, list[tuple[dict, int]]] = {}
         found: set[int] = set()  # sentences whose dead are only bodies found
@@ -236,6 +236,8 @@ class _Report:
             return total, fig["qualifier"], fig
         if any(f.single_victim for f in self.frames):
             return 1.0, "exact", None
+        if any(f.no_dead for f in self.frames):
+            return 0.0, "exact", None
         return float("nan"), "unknown", None
 
 
