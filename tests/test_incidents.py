@@ -97,6 +97,13 @@ def test_the_subject_of_a_passive_after_another_event_word_is_the_victim():
     assert (row.actor1, row.actor2, row.fatalities) == ("Unidentified Armed Group", "MINUSCA", 1)
 
 
+def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
+    row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
+              "since Seleka rebels took over the city in March. Seven people were killed in "
+              "Bangui on Thursday.", published="2013-12-05")
+    assert row.actor1 == "Unidentified Armed Group" and row.fatalities == 7
+
+
 def test_a_group_named_earlier_is_not_the_perpetrator_of_what_youths_did():
     out = extract_incidents(corpus(
         "The 3R group controls much of the region, the UN says. On Friday a group of youths "

@@ -534,6 +534,12 @@ def _background(text: str, clause: tuple[int, int], segment: tuple[int, int], da
     return False
 
 
+def _in_background(text: str, start: int, lo: int, hi: int) -> bool:
+    """Whether a background word stands before ``start`` in its clause (``since Seleka rebels
+    took over the city``): a group named there is history, not the actor of the news."""
+    return bool(incident_cues().background.search(text, _clause(text, start, lo, hi)[0], start))
+
+
 def _hedged(text: str, clause: tuple[int, int], trigger_end: int, dates: list) -> bool:
     """Whether a hedge (``could``, ``may``, ``fear``) stands in the clause before the trigger
     or just after it, outside the dates of the sentence (``In May 2023, armed men looted``)."""
@@ -639,7 +645,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         text, clause[0], f.trigger.end):
                     f.agent, f.patient = f.patient, f.agent
             out.extend(found)
-        named_before = (named_before + [p for p in parts if p.named and p.armed])[-4:]
+        named_before = (named_before + [p for p in parts if p.named and p.armed and not
+                                        _in_background(text, p.start, s.start, s.end)])[-4:]
     _at_story_town(out, lede, focus)
     return out
 
