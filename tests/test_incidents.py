@@ -230,6 +230,14 @@ def test_each_town_of_a_list_is_an_incident_and_shares_the_dead():
 # --------------------------------------------------------------------------- one event
 
 
+def test_a_neighbourhood_of_the_town_is_the_same_event_and_its_more_specific_place():
+    out = extract_incidents(corpus(
+        "Clashes between militias killed 18 people in Bangui, in the Central African Republic, "
+        "on Saturday. Red Cross volunteers picked up bodies at the scene of the fighting in the "
+        "PK5 district.", published="2014-03-25"))
+    assert list(out["location"]) == ["PK5"] and list(out["fatalities"]) == [18]
+
+
 def test_headline_and_body_are_one_event():
     out = extract_incidents(corpus(
         "At least 18 killed in Central African Republic attack\n\n"

@@ -26,6 +26,7 @@ __all__ = ["article_reports", "REPORT_PARTS"]
 REPORT_PARTS = ("trigger", "agent", "patient", "place", "time", "deaths")
 _SPREAD = {1: pd.Timedelta(days=1), 2: pd.Timedelta(days=7), 3: pd.Timedelta(days=31)}
 _AREAS = {"country", "admin1", "admin2", "region"}
+_QUARTERS = {"neighbourhood", "camp", "site"}  # the parts of a town a report may name
 _FLOORS = {"more_than", "at_least"}  # qualifiers of a count that only says how many at least
 
 
@@ -51,7 +52,14 @@ def _compatible_places(a: dict, b: dict) -> bool:
         return _contains(a, b)
     if area_b and not area_a:
         return _contains(b, a)
-    return False
+    return _quarter_of(a, b) or _quarter_of(b, a)
+
+
+def _quarter_of(part: dict, town: dict) -> bool:
+    """Whether a neighbourhood, camp or site lies in a town the gazetteer files it under
+    (``PK5``, admin1 ``Bangui``, is a part of the city of Bangui)."""
+    return part["feature"] in _QUARTERS and town["feature"] in ("city", "town") and \
+        town["name"] in (part.get("admin1"), part.get("admin2"))
 
 
 def _contains(area: dict, town: dict) -> bool:
@@ -167,7 +175,8 @@ class _Report:
     def best_place(self) -> Frame:
         """The frame with the most specific place, one in the article's focus country over
         one abroad (``the Khartoum accord`` beside ``Paoua``)."""
-        rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1}
+        rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1,
+                "neighbourhood": -1, "camp": -1}
         focus = self.focus
         return min(self.frames, key=lambda f: (bool(focus) and f.place["country_code"] != focus,
                                                rank.get(f.place["feature"], 0), f.lowered,
