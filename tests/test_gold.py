@@ -67,7 +67,7 @@ def test_dev_scores_do_not_fall(dev_scores):
     """Floors a little under the measured scores (README: "Scores on the development corpus");
     raise them as the rules improve."""
     floors = {"figures value": 0.97, "figures value+category": 0.94, "places distinct": 0.91,
-              "places acc@10km": 0.93, "incidents place+type": 0.72}
+              "places acc@10km": 0.93, "incidents place+type": 0.73}
     for name, floor in floors.items():
         s = dev_scores[name]
         assert s.f1 >= floor, f"{name}: F1 {s.f1:.3f} fell below {floor}"
