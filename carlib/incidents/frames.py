@@ -106,7 +106,7 @@ class Frame:
     time_part: Part
     share: int = 1  # how many places the trigger's sentence spread it over
     anaphoric: bool = False  # "the attack": a mention of an event already reported
-    sequel: bool = False  # after a sequence cue ("days after 30 others were killed"): another event
+    sequel: bool = False  # after a sequence cue ("days after 30 others died"): another event
     single_victim: bool = False  # "a peacekeeper was killed": one dead
     no_dead: bool = False  # "the attack caused no casualties": none dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
@@ -287,9 +287,10 @@ def _saying() -> re.Pattern:
 
 
 def _said_on(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``start..end`` is when something was said (``security sources told AFP on
-    Tuesday``, ``officials said Thursday``), not when it happened: it only says the event
-    came before; a date that owns a noun (``condemned Friday's attacks``) is the event's.
+    """Whether the date at ``start..end`` is when something was said (``security sources
+    told AFP on Tuesday``, ``officials said Thursday``), not when it happened: it only says
+    the event came before; a date that owns a noun (``condemned Friday's attacks``) is the
+    event's.
 
     >>> _said_on("Djibo was attacked, sources told AFP on Tuesday.", 37, 47)
     True

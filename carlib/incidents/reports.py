@@ -134,8 +134,10 @@ class _Report:
         killed``); or one undoes the other, as the recapture of a town undoes its capture
         (``UN troops recapture CAR city``, ``a town they captured on January 3``)."""
         acts = {f.act for f in self.frames}
-        return bool(frame.act in ANSWERING and acts & UNDONE) or bool(
-            frame.act in UNDONE and acts & ANSWERING) or bool(frame.deaths) and any(
+        if (frame.act in ANSWERING and acts & UNDONE) or (frame.act in UNDONE
+                                                          and acts & ANSWERING):
+            return True
+        return bool(frame.deaths) and any(
             f.sentence_id == frame.sentence_id and f.sequel != frame.sequel and f.deaths
             for f in self.frames)
 
