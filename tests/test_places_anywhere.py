@@ -183,3 +183,17 @@ def test_the_same_region_is_the_region_the_article_named_last(gaz):
     assert same["the same region"].startswith("Mopti")
     assert (same["the same town"], places[places["quote"] == "the same region"]["feature"].iloc[0]
             ) == ("Mopti", "admin1")
+
+
+@pytest.mark.parametrize("text, quote, town", [
+    ("Gunmen shot dead four traders in Goma's Mabanga district on Sunday.", "Mabanga", "Goma"),
+    ("Fighting broke out in Bria on Monday. Residents of the Gobolo neighbourhood fled.",
+     "Gobolo", "Bria"),
+    ("In Bangui, shots were fired in the PK-26 neighbourhood on Friday.", "PK-26", "Bangui"),
+])
+def test_a_part_of_a_town_is_at_the_towns_point_not_a_namesake(gaz, text, quote, town):
+    places = geo(text, gaz).places
+    row = place(text, quote, gaz)
+    known = places[places["quote"] == town].iloc[0]
+    assert (row["feature"], row["country_code"], row["lat"], row["lon"]) == (
+        "neighbourhood", known["country_code"], known["lat"], known["lon"])

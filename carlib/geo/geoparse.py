@@ -22,7 +22,9 @@ method             exact (GeoNames' main name), alternate (an alternate name), f
                    folding accents and case), supplement (the curated CSV), fuzzy (a near miss:
                    check it), region (an area the gazetteer lacks), direction (``the
                    northwest``), site (a named site or road at the town its name holds),
-                   offset (``30 km north of Bria``: a point that far from the town), online
+                   offset (``30 km north of Bria``: a point that far from the town), quarter
+                   (``Beni's Beu district``, ``the Rwangoma neighbourhood``: a part of a
+                   town, at the town's point), online
                    (the optional geocoder), unresolved (recognised, not located)
 kind               name, adjective (``Chadian``), capital (``the capital``), region (a
                    direction phrase), same (``the same region``: the article's last place of
@@ -54,7 +56,7 @@ from ..lexicon import cues
 from ..tagging import Tags, tag_corpus
 from ..tagging.spans import PROVENANCE, frame, iter_sentences
 from .focus import FOCUS_COLUMNS, Focus, article_focus, focus_table
-from .gazetteer import Gazetteer, _region_keys
+from .gazetteer import Gazetteer, _region_keys, fold
 from .place import Place
 from .recognise import Candidate, candidates, patterns
 from .resolve import resolve
@@ -171,9 +173,13 @@ def geolocate(articles: pd.DataFrame, tags: Tags | None = None,
                 c, focus, named, gaz, grammar, lower_words)
             if place is not None:
                 resolved.append((c, place))
-        same = _one_spelling(resolved)
+        same, quarters, done = _one_spelling(resolved), {}, []
         for c, place in resolved:
             place = _offset(c, same.get(id(place), place), resolved, grammar)
+            place = quarters.get(fold(c.name)) or _quarter(c, place, done, grammar)
+            if place.method == "quarter":
+                quarters[fold(c.name)] = place
+            done.append((c, place))
             if place.method == "unresolved" and geocoder is not None:
                 place = _online(geocoder, c.name, focus) or place
             rows.append({**c.sentence.provenance(c.start, c.end), **_row(place),
@@ -185,6 +191,37 @@ def geolocate(articles: pd.DataFrame, tags: Tags | None = None,
         out[column] = out[column].astype("Int64")
     out["needs_review"] = out["needs_review"].astype(bool)
     return Geography(out, focus_table(decided))
+
+
+_TOWNS = ("city", "town", "village")
+_PARTS = ("neighbourhood", "camp", "site")
+
+
+def _quarter(c: Candidate, place: Place, before: list[tuple[Candidate, Place]],
+             p) -> Place:
+    """A part of a town: ``Beni's Beu district`` (of the town before the possessive) or ``the
+    Rwangoma neighbourhood`` that no source locates (of the last town the article named), at
+    that town's point, approximately; not a namesake elsewhere. A part the gazetteer knows
+    (``PK5``) keeps its own point."""
+    text = c.sentence.text
+    quarter = bool(p.quarter_after.match(text, c.end))
+    owner = next((town for b, town in before if b.sentence is c.sentence
+                  and p.possessive_gap.fullmatch(text, b.end, c.start)), None)
+    if owner is not None and owner.feature in _TOWNS and owner.point is not None and (
+            quarter or c.generic == "admin_unit"):
+        town = owner
+    elif quarter and place.point is None:
+        town = next((t for b, t in reversed(before) if t.feature in _TOWNS
+                     and t.point is not None and not t.needs_review), None)
+    else:
+        return place
+    if town is None or (place.feature in _PARTS and place.point is not None
+                        and place.country_code == town.country_code):
+        return place
+    return Place(c.name, town.country_code, lat=town.lat, lon=town.lon, feature="neighbourhood",
+                 admin1=town.admin1, admin2=town.admin2, geo_precision=2, source="text",
+                 method="quarter", confidence=0.6,
+                 suggestions=f"a part of {town.name}: at its point")
 
 
 def _same_as(c: Candidate, resolved: list[tuple[Candidate, Place]]) -> Place | None:

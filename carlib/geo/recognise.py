@@ -96,6 +96,8 @@ class Patterns:
     offset_after: re.Pattern  # ", about 30 km north of X"
     piece_break: re.Pattern  # "Beni’s Beu", "Area of Plateau": two names in one run
     possessive: re.Pattern  # "Sudan's": what follows is the country's, not the country
+    possessive_gap: re.Pattern  # all that lies between "Beni" and "Beu" in "Beni's Beu"
+    quarter_after: re.Pattern  # " neighbourhood" after a name: a part of a town
     words: dict  # the word lists read per span: not_place, function_word, direction, ...
 
 
@@ -181,6 +183,8 @@ def patterns(gaz: Gazetteer) -> Patterns:
                                 rf"\s*(?:{c['direction_link']})\s+{the}?(?:(?:{c['capital_noun']}),?\s+)?"),
         piece_break=re.compile(rf"{possessive}\b\s*|\s+{of}\s+"),
         possessive=re.compile(possessive),
+        possessive_gap=re.compile(rf"(?:{possessive})\s+"),
+        quarter_after=re.compile(rf"\s+(?:{cues('quarter_noun').regex})\b"),
         words={"not_place": cues("not_place", case="exact"),
                "organisation_head": cues("organisation_head", case="exact"),
                **{kind: cues(kind) for kind in ("function_word", "direction", "group_adjective",
@@ -249,7 +253,8 @@ def _is_not_place(word: str, gaz: Gazetteer, p: Patterns, text_after: str = "") 
     if len(word) < 2 or word in words["not_place"] or word in words["function_word"] or (
             key in words["organisation_head"]) or any(
             w in _role_words() for w in word.lower().split()) or (
-            any(ch.isdigit() for ch in word) and not gaz.lookup(word)):
+            any(ch.isdigit() for ch in word) and not gaz.lookup(word)
+            and not p.quarter_after.match(text_after)):  # "the KM-11 neighbourhood" is one
         return True
     if word in words["direction"] and not p.direction_list.match(text_after):
         return True

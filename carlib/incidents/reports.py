@@ -57,9 +57,11 @@ def _compatible_places(a: dict, b: dict) -> bool:
 
 def _quarter_of(part: dict, town: dict) -> bool:
     """Whether a neighbourhood, camp or site lies in a town the gazetteer files it under
-    (``PK5``, admin1 ``Bangui``, is a part of the city of Bangui)."""
-    return part["feature"] in _QUARTERS and town["feature"] in ("city", "town") and \
+    (``PK5``, admin1 ``Bangui``, is a part of the city of Bangui) or the text puts it in
+    (``Beni's Beu district``: at Beni's point)."""
+    return part["feature"] in _QUARTERS and town["feature"] in ("city", "town") and (
         town["name"] in (part.get("admin1"), part.get("admin2"))
+        or (part["lat"], part["lon"]) == (town["lat"], town["lon"]))
 
 
 def _contains(area: dict, town: dict) -> bool:
