@@ -860,3 +860,17 @@ def test_a_place_in_the_focus_country_is_the_place_of_a_report_that_also_names_o
     report.add(frame(2, "Paoua", "CF"))  # "the killings took place near Paoua"
     assert report.best_place().place["name"] == "Paoua"
     assert _Report(frame(1, "Khartoum", "SD")).best_place().place["name"] == "Khartoum"
+
+
+def test_the_group_a_speaker_blames_an_attack_on_is_its_perpetrator():
+    row = one("Gunmen raided the village of Kamango in DR Congo on Monday, killing six farmers. "
+              "Local leaders blamed the attack on the ADF.", published="2021-06-30")
+    assert (row.actor1, row.event_type) == ("ADF", "Violence against civilians")
+
+
+def test_a_report_in_a_town_and_in_a_neighbourhood_the_text_puts_in_it_are_one_event():
+    out = extract_incidents(corpus(
+        "At least seven people were killed in an overnight raid on Beni, in eastern DR Congo. "
+        "Attackers set houses on fire in Beni's Mabanga district and shot residents as they "
+        "fled."))
+    assert len(out) == 1 and out.iloc[0]["fatalities"] == 7

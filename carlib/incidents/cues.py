@@ -4,7 +4,8 @@
 they name (``killed`` kill, ``ambush`` ambush, ``roadside bomb`` explode...), and the voice and
 context markers the frame grammar reads: ``passive_aux``, ``agent_prep`` (``by``),
 ``patient_prep`` (``on``, ``against``), ``source_prep`` (``from``), ``attribution``
-(``blamed on``, ``claimed by``: the agent, whose ``on`` is no target's), ``between``,
+(``blamed on``, ``claimed by``: the agent, whose ``on`` is no target's), ``blame_verb``
+(``blamed the attack on X``: X is the agent), ``between``,
 ``with_prep``, ``response`` (``returned fire``), ``hedge`` (``could``, ``fear``),
 ``background`` (``since``, ``in recent years``), ``summary_tense`` (``has killed``: background
 only where the sentence gives no date and no town), ``peacekeeper_noun``, ``light_verb``
@@ -41,7 +42,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
-          "source_intro", "caption", "credit_word", "no_dead")
+          "source_intro", "caption", "credit_word", "no_dead", "blame_verb")
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _BETWEEN_REACH = 25  # characters after a trigger where its "between" may stand
 _NOMINAL_REACH = 25  # characters before a nominal trigger where its agent may stand
 _TARGET_REACH = 80  # characters after a nominal trigger where its "on"/"against" may stand
+_BLAME_REACH = 30  # characters before an event noun where a verb that lays it on someone may stand
 _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent as before
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
@@ -346,7 +347,10 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         sides = [p for p in parts if between.end() <= p.start and p.end <= hi]
         if len(sides) >= 2:
             return sides[0], sides[1]
-    attributed = _after_marker(text, parts, c.attribution, b, hi)  # "an attack blamed on X"
+    attributed = _after_marker(text, parts, c.attribution, b, hi) or (  # "blamed on X"
+        _after_marker(text, parts, c.patient_prep, b, hi)
+        if c.blame_verb.search(text, max(lo, a - _BLAME_REACH), a) else None)  # "blamed the
+    # attack on X": the on names who did it
     if voice in ("intransitive", "passive"):  # "five people died", "X came under attack from Y"
         by = _after_marker(text, parts, c.agent_prep, b, hi) or _after_marker(
             text, parts, c.source_prep, b, hi) or attributed
