@@ -874,3 +874,10 @@ def test_a_report_in_a_town_and_in_a_neighbourhood_the_text_puts_in_it_are_one_e
         "Attackers set houses on fire in Beni's Mabanga district and shot residents as they "
         "fled."))
     assert len(out) == 1 and out.iloc[0]["fatalities"] == 7
+
+
+def test_they_before_an_event_verb_are_the_attackers_before_not_the_last_group_named():
+    out = extract_incidents(corpus(
+        "Anti-balaka fighters attacked a base of the UPC near Kouki on Friday. Witnesses said "
+        "they then opened fire on villagers in Bocaranga on Saturday."), merge=False)
+    assert len(out) == 2 and set(out["actor1"]) == {"anti-balaka"}

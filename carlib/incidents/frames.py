@@ -496,6 +496,27 @@ def _earlier_agent(known: list[Participant], patient: Participant | None, before
     return candidates[-1] if candidates else None
 
 
+@lru_cache(maxsize=1)
+def _pronoun_before() -> re.Pattern:
+    """A plural pronoun, then up to two lower-case words, right before a verb."""
+    return re.compile(rf"\b(?:{cues('group_pronoun').regex})\s+(?:[a-z]+\s+){{0,2}}\Z",
+                      re.IGNORECASE)
+
+
+def _pronoun_subject(text: str, lo: int, start: int) -> bool:
+    """Whether the subject of the verb at ``start`` is a pronoun of its clause (``they opened
+    fire``, ``they then attacked``), not a passive's (``they were attacked``)."""
+    return bool(_pronoun_before().search(text, max(lo, start - 30), start)) and not \
+        incident_cues().passive_aux.before(text, start, 16)
+
+
+def _last_agent(found: list[Frame], sentence_id: int) -> Participant | None:
+    """The agent of the last frame of this sentence or the one before that names one: whom
+    ``they`` stands for."""
+    return next((f.agent for f in reversed(found) if f.agent is not None
+                 and f.sentence_id >= sentence_id - 1), None)
+
+
 def _object_class(text: str, end: int, hi: int, places: list[dict], dates: list) -> str:
     """``town`` when right after an act stands a town or a city, only a preposition of the
     target, an article or the words of a date between: a ``town_noun`` (``attacked the
@@ -619,7 +640,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 fresh = fresh or _marked(text, trigger.start(), "new_event")
                 if agent is None and row["act"] in VIOLENT and not fresh:  # not after "in a
                     # separate attack": a new event, whose attacker is not the one before
-                    agent = _earlier_agent(named_before + parts, patient, trigger.start())
+                    agent = (_pronoun_subject(text, clause[0], trigger.start())
+                             and _last_agent(out + found, s.sentence_id)) or _earlier_agent(
+                        named_before + parts, patient, trigger.start())
                 time = Part.of(text, used.start, used.end) if used is not None else Part()
                 for place in where:
                     found.append(Frame(
