@@ -881,3 +881,15 @@ def test_they_before_an_event_verb_are_the_attackers_before_not_the_last_group_n
         "Anti-balaka fighters attacked a base of the UPC near Kouki on Friday. Witnesses said "
         "they then opened fire on villagers in Bocaranga on Saturday."), merge=False)
     assert len(out) == 2 and set(out["actor1"]) == {"anti-balaka"}
+
+
+def test_a_total_another_sentence_splits_between_two_events_is_neither_events_toll():
+    out = extract_incidents(corpus(
+        "Gunmen attack villagers in north of Central African Republic\n\n"
+        "Residents have fled their homes, a local official said. Many families are homeless."
+        "\n\nAt least 14 people were killed by rebels during attacks on an army post and a village "
+        "in northern Central African Republic, officials said.\n\n"
+        "The rebels first attacked the army post near Kaga Bandoro on Monday, killing two "
+        "soldiers, before attacking the villagers, killing 12 people, the mayor said."))
+    tolls = out.set_index("event_type")["fatalities"]
+    assert (tolls["Battles"], tolls["Violence against civilians"]) == (2, 12)

@@ -86,6 +86,7 @@ class _Report:
         self.towns: list[Frame] = []  # at a town or a site
         self.dated: list[Frame] = []  # dated by their own words
         self.violent = self.guessed = 0
+        self.shared: set[int] = set()  # sentences whose toll also counts another report's
         self.first_sentence = self.last_sentence = frame.sentence_id
         self._kind: tuple[tuple[bool, bool], Frame] | None = None
         self.add(frame)
@@ -211,17 +212,10 @@ class _Report:
     def target(self) -> Frame:
         return next((f for f in self.frames if f.patient is not None), self.frames[0])
 
-    def deaths(self) -> tuple[float, str, dict | None]:
-        """(count, qualifier, figure row) of the dead: per sentence, the figures of different
-        frames (sides) add up, a figure inside an aside of another does not (``22 people,
-        including 15 chiefs``); of the sentences, the first with an exact count (the lede's
-        toll), else the first with a vague one, but of two or more tolls in the headline and
-        lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
-        60; the body's partial counts are not totals) of those a higher one does not imply
-        (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
-        bodies found only where no one counted the killed (``37 bodies were recovered``
-        beside ``at least 115 people have been killed``); with no figure, a single victim
-        (``a peacekeeper was killed``) is one, and ``no casualties`` none."""
+    def totals(self) -> list[tuple[bool, bool, int, float, dict]]:
+        """Per sentence with dead: (only bodies found, vague, sentence id, total, first
+        figure row); the figures of different frames (sides) add up, a figure inside an aside
+        of another does not (``22 people, including 15 chiefs``)."""
         remains = incident_cues().remains
         per_sentence: dict[int, list[tuple[dict, int]]] = {}
         found: set[int] = set()  # sentences whose dead are only bodies found
@@ -232,12 +226,25 @@ class _Report:
                     rows.append((fig, f.share))
             if f.deaths and f.trigger.quote.lower() in remains:
                 found.add(f.sentence_id)
-        totals = []
+        out = []
         for sentence_id, figs in per_sentence.items():
             counted = [(r, share) for r, share in figs if not r.get("aside")] or figs
             total = sum(count(r) // share if share > 1 else count(r) for r, share in counted)
             vague = all(r["qualifier"] == "vague" for r, _ in counted)
-            totals.append((sentence_id in found, vague, sentence_id, total, counted[0][0]))
+            out.append((sentence_id in found, vague, sentence_id, total, counted[0][0]))
+        return out
+
+    def deaths(self) -> tuple[float, str, dict | None]:
+        """(count, qualifier, figure row) of the dead: of the sentences (:meth:`totals`) but
+        those whose toll also counts another report's (:func:`_split_totals`), the first with an exact count (the lede's
+        toll), else the first with a vague one, but of two or more tolls in the headline and
+        lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
+        60; the body's partial counts are not totals) of those a higher one does not imply
+        (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
+        bodies found only where no one counted the killed (``37 bodies were recovered``
+        beside ``at least 115 people have been killed``); with no figure, a single victim
+        (``a peacekeeper was killed``) is one, and ``no casualties`` none."""
+        totals = [t for t in self.totals() if t[2] not in self.shared]
         if totals:
             lede = [t for t in totals if t[2] < LEDE]
             if len(lede) > 1:
@@ -300,7 +307,26 @@ def article_reports(frames: list[Frame], focus: str = "") -> list[_Report]:
             home.add(frame)
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
             reports.append(_Report(frame, focus))
+    _split_totals(reports)
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
+
+
+def _split_totals(reports: list[_Report]) -> None:
+    """A toll that another sentence splits between this report and another (``At least 21
+    people were killed during attacks on an outpost and a village`` and ``attacked the
+    checkpoints, killing one person, before attacking the villagers, killing about 20``) is
+    the two events' total: each report keeps its own share, not the sum."""
+    totals = {id(r): {t[2]: t[3] for t in r.totals()} for r in reports}
+    for report in reports:
+        own = totals[id(report)]
+        for other in reports:
+            if other is report:
+                continue
+            for sentence_id in own.keys() & totals[id(other)].keys():
+                mine, theirs = own[sentence_id], totals[id(other)][sentence_id]
+                if mine > 0 and theirs > 0:
+                    report.shared.update(k for k, v in own.items() if k != sentence_id
+                                         and v == mine + theirs)
 
 
 def parts_of(report: _Report) -> dict:
