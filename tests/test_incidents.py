@@ -893,3 +893,9 @@ def test_a_total_another_sentence_splits_between_two_events_is_neither_events_to
         "soldiers, before attacking the villagers, killing 12 people, the mayor said."))
     tolls = out.set_index("event_type")["fatalities"]
     assert (tolls["Battles"], tolls["Violence against civilians"]) == (2, 12)
+
+
+def test_streets_that_emptied_are_no_event():
+    assert extract_incidents(corpus(
+        "Streets emptied and shops closed in Bouar on Monday, residents said.")).empty
+
