@@ -899,3 +899,12 @@ def test_streets_that_emptied_are_no_event():
     assert extract_incidents(corpus(
         "Streets emptied and shops closed in Bouar on Monday, residents said.")).empty
 
+
+
+def test_the_attack_whose_type_is_a_guess_refers_to_the_last_report_of_a_type_it_may_have():
+    out = extract_incidents(corpus(
+        "Armed men attacked an army patrol near the village of Bakala on Tuesday, killing "
+        "three soldiers, local sources said.\n\nEarlier on Tuesday, another attack targeted a "
+        "military post near Kouki.\n\nAccording to the mayor, this second attack caused no "
+        "casualties."))
+    assert out.set_index("location")["fatalities"].to_dict() == {"Bakala": 3, "Kouki": 0}

@@ -126,15 +126,24 @@ class Frame:
             incident_cues().sound
 
     @property
-    def provisional(self) -> bool:
-        """Whether its type is a guess: the act's type depends on a patient the frame has
-        not got (``an attack in Djibo``, ``four people died``), so another report of the
-        event may say it."""
+    def possible_types(self) -> set[str]:
+        """The event types the frame may have: its own, or, where the act's type depends on
+        a patient the frame has not got (``an attack in Djibo``, ``four people died``), each
+        a patient would give.
+
+        >>> sorted(frame.possible_types)  # doctest: +SKIP
+        ['Battles', 'Violence against civilians']
+        """
         if self.patient is not None and self.patient.target != "any":
-            return False
+            return {self.event_type[0]}
         side = self.agent.side if self.agent else "any"
-        return len({event_type(self.act, side, target)[0]
-                    for target in ("any", "armed", "civilian")}) > 1
+        return {event_type(self.act, side, target)[0] for target in ("any", "armed", "civilian")}
+
+    @property
+    def provisional(self) -> bool:
+        """Whether its type is a guess (:attr:`possible_types`), so another report of the
+        event may say it."""
+        return len(self.possible_types) > 1
 
 
 def _attributive(text: str, start: int) -> bool:

@@ -268,11 +268,12 @@ def _placed(frame: Frame) -> bool:
 
 def _referred(reports: list[_Report], frame: Frame) -> _Report | None:
     """The report an anaphoric mention (``the attack``) refers back to: of those of its event
-    type with a frame earlier in the text, the one mentioned last; none when the mention
+    type (any it may have, when its type is a guess: ``this second attack caused no
+    casualties``) with a frame earlier in the text, the one mentioned last; none when the mention
     names a town of its own that the report's places do not allow, or a date of its own that
     its dates do not (``the killing on Monday of 37 civilians``)."""
     earlier = [(max(f.trigger.start for f in r.frames if f.trigger.start < frame.trigger.start),
-                r) for r in reports if r.kind[0] == frame.event_type[0]
+                r) for r in reports if r.kind[0] in frame.possible_types
                and any(f.trigger.start < frame.trigger.start for f in r.frames)]
     if not earlier:
         return None
