@@ -908,3 +908,12 @@ def test_the_attack_whose_type_is_a_guess_refers_to_the_last_report_of_a_type_it
         "military post near Kouki.\n\nAccording to the mayor, this second attack caused no "
         "casualties."))
     assert out.set_index("location")["fatalities"].to_dict() == {"Bakala": 3, "Kouki": 0}
+
+
+def test_a_paragraph_of_history_stays_history_until_a_sentence_gives_a_date_of_its_own():
+    out = extract_incidents(corpus(
+        "Gunmen attacked the village of Kouki on Monday, killing four people.\n\nThe country "
+        "has been at war since 2012, when rebels seized power in Bangui. Militias later fought "
+        "back, burning villages. Thousands were killed in Bossangoa.\n\nOn Sunday, armed men "
+        "killed two traders in Bouar."))
+    assert sorted(out["location"]) == ["Bouar", "Kouki"]

@@ -5,8 +5,9 @@ A frame starts at a trigger (``incident_cues.csv``, kind ``trigger``: ``killed``
 place's past (``context_clause``: ``plagued by``) precedes in its clause and whose sentence is
 not background (``since`` long ago, ``in recent years``, a date more than
 ``BACKGROUND_DAYS`` before publication, the perfect of ``the violence has killed thousands``
-in a sentence with no date and no town: ``summary_tense``). Its parts, each with its words and
-offsets:
+in a sentence with no date and no town: ``summary_tense``; nor a sentence with no date of its
+own after one dated long ago in its paragraph: ``fighting since 2013 ... Untold thousands were
+killed``). Its parts, each with its words and offsets:
 
 - **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
   killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
@@ -562,11 +563,14 @@ def _background(text: str, clause: tuple[int, int], segment: tuple[int, int], da
     if date_row is None and c.summary_tense.search(text, *segment) and all(
             p["feature"] in _AREAS for p in _usable_places(places, *segment)):
         return True
-    if date_row is not None and pd.notna(published):
-        day = date_row.date_start if pd.notna(date_row.date_start) else date_row.date_end
-        if pd.notna(day) and (pd.Timestamp(published) - day).days > BACKGROUND_DAYS:
-            return True
-    return False
+    return date_row is not None and _long_ago(date_row, published)
+
+
+def _long_ago(date_row, published: pd.Timestamp) -> bool:
+    """Whether a date row is more than ``BACKGROUND_DAYS`` before publication."""
+    day = date_row.date_start if pd.notna(date_row.date_start) else date_row.date_end
+    return pd.notna(published) and pd.notna(day) and \
+        (pd.Timestamp(published) - day).days > BACKGROUND_DAYS
 
 
 def _in_background(text: str, start: int, lo: int, hi: int) -> bool:
@@ -600,6 +604,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
         s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
     named_before: list[Participant] = []
+    history = -1  # the paragraph whose last date was long before publication
     for s in sentences:
         key = (s.article_id, s.sentence_id)
         mentions = [m._asdict() for m in rows["mentions"].get(key, [])]
@@ -608,6 +613,11 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         places = [p._asdict() for p in rows["places"].get(key, [])]
         dates = rows["dates"].get(key, [])
         dated = [d for d in dates if not s.dateline_start <= d.start - s.start < s.dateline_end]
+        if dated:
+            history = s.paragraph_id if _long_ago(dated[-1], published) else -1
+        elif s.paragraph_id == history:
+            continue  # "... fighting since 2013. Untold thousands were killed": the history
+            # goes on until a sentence gives a date of its own
         sentence = (s.start, s.end)
         for lo, hi in _segments(text, s.start, s.end):  # "the attack follows the killing
             # of 37 civilians on Monday": two events, each with its own dates, places, dead
