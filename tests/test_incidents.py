@@ -910,7 +910,7 @@ def test_the_attack_whose_type_is_a_guess_refers_to_the_last_report_of_a_type_it
     assert out.set_index("location")["fatalities"].to_dict() == {"Bakala": 3, "Kouki": 0}
 
 
-def test_a_paragraph_of_history_stays_history_until_a_sentence_gives_a_date_of_its_own():
+def test_a_paragraph_that_opens_with_history_stays_history_until_a_date_of_its_own():
     out = extract_incidents(corpus(
         "Gunmen attacked the village of Kouki on Monday, killing four people.\n\nThe country "
         "has been at war since 2012, when rebels seized power in Bangui. Militias later fought "

@@ -6,8 +6,8 @@ place's past (``context_clause``: ``plagued by``) precedes in its clause and who
 not background (``since`` long ago, ``in recent years``, a date more than
 ``BACKGROUND_DAYS`` before publication, the perfect of ``the violence has killed thousands``
 in a sentence with no date and no town: ``summary_tense``; nor a sentence with no date of its
-own after one dated long ago in its paragraph: ``fighting since 2013 ... Untold thousands were
-killed``). Its parts, each with its words and offsets:
+own in a paragraph that opens with a date long ago: ``The country has faced fighting since 2013
+... Untold thousands were killed``). Its parts, each with its words and offsets:
 
 - **agent and patient** by voice and preposition: active ``X killed Y``; passive ``Y were
   killed (by X)``, also ``12 people killed in ...``; nominal ``an attack by X on Y``, ``X's
@@ -604,8 +604,10 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         [q._asdict() for q in rows["places"].get((s.article_id, s.sentence_id), [])],
         s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
     named_before: list[Participant] = []
-    history = -1  # the paragraph whose last date was long before publication
+    history = -1  # the paragraph that opened with a date long before publication
+    paragraph = -1  # the paragraph of the sentence before
     for s in sentences:
+        opens, paragraph = s.paragraph_id != paragraph, s.paragraph_id
         key = (s.article_id, s.sentence_id)
         mentions = [m._asdict() for m in rows["mentions"].get(key, [])]
         parts = participants(mentions, text, focus, published, (s.start, s.end))
@@ -614,10 +616,10 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         dates = rows["dates"].get(key, [])
         dated = [d for d in dates if not s.dateline_start <= d.start - s.start < s.dateline_end]
         if dated:
-            history = s.paragraph_id if _long_ago(dated[-1], published) else -1
+            history = s.paragraph_id if opens and _long_ago(dated[-1], published) else -1
         elif s.paragraph_id == history:
-            continue  # "... fighting since 2013. Untold thousands were killed": the history
-            # goes on until a sentence gives a date of its own
+            continue  # "The country has faced fighting since 2013 ... Untold thousands were
+            # killed": a paragraph of history goes on until a sentence gives a date of its own
         sentence = (s.start, s.end)
         for lo, hi in _segments(text, s.start, s.end):  # "the attack follows the killing
             # of 37 civilians on Monday": two events, each with its own dates, places, dead
