@@ -917,3 +917,10 @@ def test_a_paragraph_that_opens_with_history_stays_history_until_a_date_of_its_o
         "back, burning villages. Thousands were killed in Bossangoa.\n\nOn Sunday, armed men "
         "killed two traders in Bouar."))
     assert sorted(out["location"]) == ["Bouar", "Kouki"]
+
+
+def test_the_attackers_killed_when_the_attacked_fought_back_add_to_the_attacks_dead():
+    out = extract_incidents(corpus(
+        "Gunmen ambushed an army patrol near Bouca on Monday, killing a soldier.\n"
+        "The troops returned fire and killed four of the gunmen, the prefect said."))
+    assert list(out["fatalities"]) == [5]

@@ -110,6 +110,7 @@ class Frame:
     anaphoric: bool = False  # "the attack": a mention of an event already reported
     sequel: bool = False  # after a sequence cue ("days after 30 others died"): another event
     single_victim: bool = False  # "a peacekeeper was killed": one dead
+    answer: bool = False  # "the patrol returned fire and killed three": the attacked fought back
     no_dead: bool = False  # "the attack caused no casualties": none dead
     deaths: list[dict] = field(default_factory=list)  # the figures rows of its dead
     object_class: str = "any"  # with no patient: "town" when a town or a city was attacked
@@ -690,8 +691,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             found = _outcomes_to_causes(found)
             for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
                 clause = _clause(text, f.trigger.start, lo, hi)
-                if f.agent and f.patient and f.patient.armed and c.response.search(
-                        text, clause[0], f.trigger.end):
+                f.answer = bool(c.response.search(text, clause[0], f.trigger.end))
+                if f.agent and f.patient and f.patient.armed and f.answer:
                     f.agent, f.patient = f.patient, f.agent
             out.extend(found)
         named_before = (named_before + [p for p in parts if p.named and p.armed and not

@@ -236,15 +236,32 @@ class _Report:
 
     def deaths(self) -> tuple[float, str, dict | None]:
         """(count, qualifier, figure row) of the dead: of the sentences (:meth:`totals`) but
-        those whose toll also counts another report's (:func:`_split_totals`), the first with an exact count (the lede's
-        toll), else the first with a vague one, but of two or more tolls in the headline and
+        those whose toll also counts another report's (:func:`_split_totals`), the first with
+        an exact count (the lede's toll), else the first with a vague one, but of two or more tolls in the headline and
         lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
         60; the body's partial counts are not totals) of those a higher one does not imply
         (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
         bodies found only where no one counted the killed (``37 bodies were recovered``
         beside ``at least 115 people have been killed``); with no figure, a single victim
-        (``a peacekeeper was killed``) is one, and ``no casualties`` none."""
+        (``a peacekeeper was killed``) is one, and ``no casualties`` none. The dead a sentence
+        of its own gives for the attacked side's answer (``the patrol returned fire and
+        killed three of the assailants``) add to those (ACLED: the dead of all sides)."""
         totals = [t for t in self.totals() if t[2] not in self.shared]
+        answers = {f.sentence_id for f in self.frames if f.deaths and f.answer} - {
+            f.sentence_id for f in self.frames if f.deaths and not f.answer}
+        answered = [t for t in totals if t[2] in answers]
+        totals = [t for t in totals if t[2] not in answers]
+        if answered:  # "killing a peacekeeper. The patrol returned fire and killed three of
+            # the assailants": the attackers' dead add to those of the attack
+            total, qualifier, fig = self._attack_deaths(totals)
+            extra = sum(t[3] for t in answered)
+            if pd.isna(total):
+                return extra, answered[0][4]["qualifier"], answered[0][4]
+            return total + extra, qualifier, fig or answered[0][4]
+        return self._attack_deaths(totals)
+
+    def _attack_deaths(self, totals: list) -> tuple[float, str, dict | None]:
+        """:meth:`deaths` of ``totals``, the sentences' tolls but the answer's."""
         if totals:
             lede = [t for t in totals if t[2] < LEDE]
             if len(lede) > 1:
