@@ -924,3 +924,10 @@ def test_the_attackers_killed_when_the_attacked_fought_back_add_to_the_attacks_d
         "Gunmen ambushed an army patrol near Bouca on Monday, killing a soldier.\n"
         "The troops returned fire and killed four of the gunmen, the prefect said."))
     assert list(out["fatalities"]) == [5]
+
+
+def test_fighting_with_no_sides_of_its_own_keeps_the_attacker_of_the_clash_before_not_its_target():
+    out = extract_incidents(corpus(
+        "Residents said they fled clashes between the FPRC and UPC fighters in Bria on "
+        "Monday. Others fled heavy fighting in Ippy and Bambari."), merge=False)
+    assert set(out["actor1"]) == {"FPRC"}

@@ -497,13 +497,18 @@ def _object(text: str, parts: list[Participant], end: int, hi: int) -> Participa
     return None
 
 
-def _earlier_agent(known: list[Participant], patient: Participant | None, before: int
-                   ) -> Participant | None:
+def _earlier_agent(known: list[Participant], patient: Participant | None, before: int,
+                   recent: list[Frame]) -> Participant | None:
     """A named non-state armed group of this or the sentences before, not the patient itself:
     the attacker an article leaves implicit (a state force or a mission that attacks is
-    named where it does)."""
+    named where it does); of those, one that was not the other side of a ``recent`` frame
+    (``clashes between the former Seleka and anti-Balaka militiamen ... Some also fled from
+    intense fighting``: the former Seleka), if any."""
     candidates = [p for p in known if p.named and p.armed and p.side != "state"
                   and p.start < before and (patient is None or p.label != patient.label)]
+    attacked = {f.patient.label for f in recent if f.agent is not None and f.patient is not None
+                and f.agent.label != f.patient.label}
+    candidates = [p for p in candidates if p.label not in attacked] or candidates
     return candidates[-1] if candidates else None
 
 
@@ -664,7 +669,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     # separate attack": a new event, whose attacker is not the one before
                     agent = (_pronoun_subject(text, clause[0], trigger.start())
                              and _last_agent(out + found, s.sentence_id)) or _earlier_agent(
-                        named_before + parts, patient, trigger.start())
+                        named_before + parts, patient, trigger.start(),
+                        [f for f in out + found if f.sentence_id >= s.sentence_id - 1])
                 time = Part.of(text, used.start, used.end) if used is not None else Part()
                 for place in where:
                     found.append(Frame(
