@@ -931,3 +931,17 @@ def test_fighting_with_no_sides_of_its_own_keeps_the_attacker_of_the_clash_befor
         "Residents said they fled clashes between the FPRC and UPC fighters in Bria on "
         "Monday. Others fled heavy fighting in Ippy and Bambari."), merge=False)
     assert set(out["actor1"]) == {"FPRC"}
+
+
+def test_people_driven_out_in_the_act_that_killed_are_part_of_that_act():
+    out = extract_incidents(corpus(
+        "On Monday militiamen raided the village of Kouki, killing six people and driving out "
+        "hundreds, the mayor said."))
+    assert list(out["event_type"]) == ["Violence against civilians"]
+
+
+def test_people_forced_out_in_a_sentence_that_names_no_place_are_part_of_the_attack():
+    out = extract_incidents(corpus(
+        "Gunmen attacked the village of Kouki on Monday, killing five people.\n\nMany families "
+        "were forced to leave their homes, the mayor said."))
+    assert list(out["event_type"]) == ["Violence against civilians"]

@@ -61,6 +61,7 @@ _PARTICIPLE_CLAUSE = re.compile(r",\s*\Z")  # ", killing five": the same agent a
 _HEDGE_AFTER = 25  # "attacks ... may constitute a war crime": a hedge just after counts too
 _ADJECTIVAL = {"loot", "burn", "destroy", "wound"}
 PROPERTY = {"loot", "burn", "destroy"}
+EXPULSION = {"expel"}  # people forced out of a place
 INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent started the event
 ANSWERING = {"retake"}  # acts whose agent answered an event another side started
 UNDONE = {"capture"}  # acts an answering act undoes: a town's recapture is another event
@@ -682,8 +683,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         sequel=lo > s.start,
                         object_class=_object_class(text, trigger.end(), clause[1], places,
                                                    dates)))
-            if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp": one act
-                found = [f for f in found if f.act not in PROPERTY]
+            if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp",
+                # "killing dozens of residents and driving out hundreds": one act
+                found = [f for f in found if f.act not in PROPERTY | EXPULSION]
             _assign_deaths(found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
             for f in found:  # "killing six of the soldiers": the dead are the patient
                 if f.patient is None and f.deaths:

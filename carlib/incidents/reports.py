@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..geo.gazetteer import fold
 from .cues import incident_cues
-from .frames import ANSWERING, LEDE, PROPERTY, UNDONE, VIOLENT, Frame, Part, count
+from .frames import ANSWERING, EXPULSION, LEDE, PROPERTY, UNDONE, VIOLENT, Frame, Part, count
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -165,10 +165,13 @@ class _Report:
 
     def _restates(self, frame: Frame) -> bool:
         """Whether the frame is a part of the report's event: looting or burning beside a
-        violent event (ACLED codes them as that event); or the frame or the report, whichever
-        has a guessed type, restates the other: both violent, and it comes after it (``four
-        people died``) or stands in the headline or lede."""
-        if frame.act in PROPERTY and self.violent:
+        violent event (ACLED codes them as that event), and so people forced out in a sentence
+        that names no place of its own (``the village, which has been emptied of its
+        population``); or the frame or the report, whichever has a guessed type, restates the
+        other: both violent, and it comes after it (``four people died``) or stands in the
+        headline or lede."""
+        if self.violent and (frame.act in PROPERTY
+                             or (frame.act in EXPULSION and frame.lowered > 0)):
             return True  # "they burned houses": part of the attack (ACLED codebook)
         if frame.act not in VIOLENT or self.violent < len(self.frames):
             return False  # a killing is not the looting told beside it
