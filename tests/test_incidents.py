@@ -945,3 +945,11 @@ def test_people_forced_out_in_a_sentence_that_names_no_place_are_part_of_the_att
         "Gunmen attacked the village of Kouki on Monday, killing five people.\n\nMany families "
         "were forced to leave their homes, the mayor said."))
     assert list(out["event_type"]) == ["Violence against civilians"]
+
+
+def test_a_death_told_beside_an_illness_is_no_event():
+    assert extract_incidents(corpus(
+        "Refugees from the Central African Republic are arriving in Cameroon every day.\n\n"
+        "In the camp, a boy fell sick with malaria last week. His mother could not pay for "
+        "medicine.\n\nHer son died shortly after midnight. \"He died because we have "
+        "nothing,\" she said.")).empty

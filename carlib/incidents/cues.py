@@ -20,7 +20,8 @@ morphology the grammar reads a trigger's part of speech by (``nominal_ending``, 
 ``participle_ending``, ``gerund_ending``), ``source_intro`` (``came under attack from X``) and
 the marks of a photo caption: ``caption`` (``file photo``) and ``credit_word`` (``photo``,
 only beside a credit's punctuation: ``(Photo: AP)``); ``no_dead`` (``no casualties``: the
-event's toll is 0).
+event's toll is 0); ``natural_cause`` (``malaria``, ``hunger``: a death with no attacker told
+beside one is no event).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -42,7 +43,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
-          "source_intro", "caption", "credit_word", "no_dead", "blame_verb")
+          "source_intro", "caption", "credit_word", "no_dead", "blame_verb", "natural_cause")
 
 
 @dataclass(frozen=True)

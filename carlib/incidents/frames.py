@@ -586,6 +586,20 @@ def _in_background(text: str, start: int, lo: int, hi: int) -> bool:
     return bool(incident_cues().background.search(text, _clause(text, start, lo, hi)[0], start))
 
 
+def _natural_death(text: str, sentence, before, trigger: re.Match, after_one: bool) -> bool:
+    """Whether a death with no attacker, and no other event word in its sentence, is told
+    beside a cause that is no violence (``natural_cause``: ``malaria``, ``hunger``) from the
+    sentence ``before`` (two before, if any) to its own, or follows such a death
+    (``after_one``): ``he fell sick with malaria ... Her son died ... "He died because I am a
+    refugee"``; not ``two died of their wounds after the attack``."""
+    c = incident_cues()
+    if any(m.start() != trigger.start() for m in c.triggers.finditer(
+            text, sentence.start, sentence.end)):
+        return False
+    lo = before.start if before is not None else sentence.start
+    return after_one or bool(c.natural_cause.search(text, lo, sentence.end))
+
+
 def _hedged(text: str, clause: tuple[int, int], trigger_end: int, dates: list) -> bool:
     """Whether a hedge (``could``, ``may``, ``fear``) stands in the clause before the trigger
     or just after it, outside the dates of the sentence (``In May 2023, armed men looted``)."""
@@ -612,6 +626,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
         s.start, s.end) if p["feature"] not in ("country", "admin1", "region")), None)
     named_before: list[Participant] = []
     history = -1  # the paragraph that opened with a date long before publication
+    natural = -10  # the last sentence that told a death of no violence
     paragraph = -1  # the paragraph of the sentence before
     for s in sentences:
         opens, paragraph = s.paragraph_id != paragraph, s.paragraph_id
@@ -644,6 +659,11 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                         text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
                     continue  # "targeted killings": a modifier of the event noun after it
                 agent, patient = _roles(text, trigger, parts, people, clause, row["voice"])
+                if row["voice"] == "intransitive" and agent is None and _natural_death(
+                        text, s, by_id.get(s.sentence_id - 2, by_id.get(s.sentence_id - 1)),
+                        trigger, s.sentence_id - natural <= 2):
+                    natural = s.sentence_id
+                    continue  # "he fell sick with malaria ... Her son died": no violence
                 if trigger.group() in c.response:  # "the attack was repelled by
                     agent, patient = None, agent  # peacekeepers": they are the attacked side
                 if found and (_PARTICIPLE_CLAUSE.search(
