@@ -953,3 +953,10 @@ def test_a_death_told_beside_an_illness_is_no_event():
         "In the camp, a boy fell sick with malaria last week. His mother could not pay for "
         "medicine.\n\nHer son died shortly after midnight. \"He died because we have "
         "nothing,\" she said.")).empty
+
+
+def test_an_attack_and_a_capture_on_other_days_are_two_events():
+    out = extract_incidents(corpus(
+        "Rebels captured the town of Bouca on Sunday, the army said.\n\nThe rebels had attacked "
+        "Bouca at dawn on Saturday, residents said."), merge=False)
+    assert sorted(out["sub_event_type"]) == ["Armed clash", "Non-state actor overtakes territory"]

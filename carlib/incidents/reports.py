@@ -135,10 +135,13 @@ class _Report:
         tells its dead apart from those of one of the report's frames, one being the event
         the other follows (``eleven were shot dead on Saturday, days after 30 others were
         killed``); or one undoes the other, as the recapture of a town undoes its capture
-        (``UN troops recapture CAR city``, ``a town they captured on January 3``)."""
+        (``UN troops recapture CAR city``, ``a town they captured on January 3``); or the
+        two are of other sub-event types on other days (:func:`_other_day`)."""
         acts = {f.act for f in self.frames}
         if (frame.act in ANSWERING and acts & UNDONE) or (frame.act in UNDONE
                                                           and acts & ANSWERING):
+            return True
+        if any(_other_day(frame, f) for f in self.dated):
             return True
         return bool(frame.deaths) and any(
             f.sentence_id == frame.sentence_id and f.sequel != frame.sequel and f.deaths
@@ -279,6 +282,14 @@ class _Report:
         if any(f.no_dead for f in self.frames):
             return 0.0, "exact", None
         return float("nan"), "unknown", None
+
+
+def _other_day(a: Frame, b: Frame) -> bool:
+    """Two frames of other sub-event types, each on a day its words give, not the same day
+    (``the rebels attacked Bangassou at dawn on Saturday``, ``captured the city on Sunday``):
+    two events."""
+    return a.event_type != b.event_type and a.time_part.start >= 0 and a.time_precision == 1 \
+        and b.time_precision == 1 and a.event_date != b.event_date
 
 
 def _placed(frame: Frame) -> bool:
