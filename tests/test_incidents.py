@@ -97,6 +97,12 @@ def test_the_subject_of_a_passive_after_another_event_word_is_the_victim():
     assert (row.actor1, row.actor2, row.fatalities) == ("Unidentified Armed Group", "MINUSCA", 1)
 
 
+def test_the_noun_right_before_a_passive_auxiliary_is_its_subject():
+    row = one("During a raid on a camp of the UN mission in Mali near Tessalit in the north of "
+              "the country on Friday a Chadian peace-keeper was killed.", published="2019-05-20")
+    assert (row.actor2, row.fatalities) == ("MINUSMA", 1)
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -454,10 +454,14 @@ def _subject(text: str, parts: list[Participant], lo: int, hi: int) -> Participa
     no other event word comes before: the subject (``A peacekeeper from the UN mission
     (MINUSCA) was killed``; in ``an attack by gunmen ... 260 civilians were killed``, the
     civilians; in ``gunmen attacked the base and a peacekeeper was killed``, the
-    peacekeeper)."""
-    lo = max([lo] + [m.end() for m in incident_cues().triggers.finditer(text, lo, hi)])
+    peacekeeper), unless one stands right before the auxiliary of a passive (``In an attack
+    on a base of the UN mission ... a Tanzanian peacekeeper was killed``: the peacekeeper)."""
+    c = incident_cues()
+    lo = max([lo] + [m.end() for m in c.triggers.finditer(text, lo, hi)])
     found = [p for p in parts if lo <= p.start and p.end <= hi and not _governed(text, p)]
-    return min(found, key=lambda p: p.start) if found else None
+    aux = c.passive_aux.before(text, hi, 16)
+    adjacent = [p for p in found if aux and not text[p.end:aux.start()].strip()]
+    return adjacent[-1] if adjacent else min(found, key=lambda p: p.start) if found else None
 
 
 def _governed(text: str, part: Participant) -> bool:
