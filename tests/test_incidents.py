@@ -103,6 +103,18 @@ def test_the_noun_right_before_a_passive_auxiliary_is_its_subject():
     assert (row.actor2, row.fatalities) == ("MINUSMA", 1)
 
 
+def test_a_gerund_after_of_with_no_object_is_a_noun_with_no_subject_of_its_own():
+    row = one("Two gendarmes were shot dead at a checkpoint near Kaga-Bandoro on Monday during "
+              "a week of fighting in the province.")
+    assert (row.actor1, row.fatalities) == ("Unidentified Armed Group", 2)
+
+
+def test_a_peacekeeper_the_text_does_not_name_is_of_the_un_mission_beside_other_forces():
+    row = one("A UN peacekeeper was ambushed near Bria on Monday, the mission said.",
+              published="2014-11-12")
+    assert row.actor2 == "MINUSCA"
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -378,7 +378,12 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     gerund = c.ends(word, "gerund_ending")
     nominal = not passive and not participle and (
         ((c.ends(word, "nominal_ending") or c.starts(word, "event_noun")) and not gerund)
-        or (gerund and bool(cues("before_adjective").before(text, a, 12))))  # "the killing of"
+        or (gerund and bool(cues("before_adjective").before(text, a, 12)))  # "the killing of"
+        or (gerund and bool(cues("before_participle").before(text, a, 12)) and _object(
+            text, parts, b, hi) is None and not any(b <= start <= b + 14 and _direct(text, b, start)
+                                                    for start, _ in people)))
+    # "48 hours of fighting": a gerund after "of" with no object is a noun ("accused of
+    # killing civilians" is a verb)
     by = _after_marker(text, parts, c.agent_prep, b, hi) or (
         _after_marker(text, parts, c.source_prep, b, hi) if c.source_intro.before(text, a, 12)
         else None) or attributed  # "came under attack from X", not "attacks on ... from"
@@ -496,10 +501,16 @@ def _object(text: str, parts: list[Participant], end: int, hi: int) -> Participa
     """The direct object of a verb: the participant right after it (a number, an article or
     an adjective or two between), not one inside a prepositional phrase."""
     for p in sorted((p for p in parts if end <= p.start and p.end <= hi), key=lambda p: p.start):
-        gap = text[end:p.start].split()
-        return p if len(gap) <= 4 and not any(w in cues("place_preposition") or
-                                              w in incident_cues().agent_prep for w in gap) else None
+        return p if _direct(text, end, p.start) else None
     return None
+
+
+def _direct(text: str, end: int, start: int) -> bool:
+    """Whether what starts at ``start`` is the object of the verb ending at ``end``: a few
+    words between and no preposition (``killed at least 12``, not ``fighting to nine``)."""
+    gap = text[end:start].split()
+    return len(gap) <= 4 and not any(w in cues("place_preposition") or
+                                     w in incident_cues().agent_prep for w in gap)
 
 
 def _earlier_agent(known: list[Participant], patient: Participant | None, before: int,

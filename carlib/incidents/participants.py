@@ -107,15 +107,23 @@ def _state_label(template: str, code: str) -> str:
 
 @lru_cache(maxsize=None)
 def _missions(code: str) -> tuple[tuple[str, str], ...]:
-    """The lexicon's peacekeeping missions in country ``code``: (label, active) pairs."""
+    """The lexicon's peacekeeping missions in country ``code``: (label, active) pairs, those
+    of the United Nations first (a peacekeeper the text does not name is the UN's when one
+    is deployed beside another force: MINUSCA, not EUFOR RCA, in October 2014)."""
     rows = _actor_rows()
     missions = rows[(rows["type"] == "peacekeepers") & (rows["country"] == code)]
+    missions = missions.assign(un=missions["affiliation"] != "United Nations").sort_values(
+        "un", kind="stable")
     return tuple(zip(missions["label"], missions["active"]))
 
 
 def _mission(code: str, published: pd.Timestamp) -> str:
     """The peacekeeping mission of a country active at ``published`` (``active`` column:
-    ``from/to`` dates), else the generic label."""
+    ``from/to`` dates), else the generic label.
+
+    >>> _mission("CF", pd.Timestamp("2014-10-09"))
+    'MINUSCA'
+    """
     for label, active in _missions(code):
         start, _, end = active.partition("/")
         if pd.isna(published) or ((not start or published >= pd.Timestamp(start))
