@@ -115,6 +115,28 @@ def test_a_peacekeeper_the_text_does_not_name_is_of_the_un_mission_beside_other_
     assert row.actor2 == "MINUSCA"
 
 
+@pytest.mark.parametrize("victim", ["a farmer", "a woman", "an aid worker", "a passenger"])
+def test_one_unarmed_person_killed_is_one_dead(victim):
+    row = one(f"Gunmen killed {victim} near Paoua, in the Central African Republic, on "
+              "Sunday.", published="2019-03-05")
+    assert (row.actor2, row.fatalities) == ("Civilians", 1)
+
+
+def test_one_person_wounded_is_no_dead():
+    row = one("Gunmen ambushed a truck near Paoua, in the Central African Republic, on "
+              "Sunday, wounding a passenger.", published="2019-03-05")
+    assert pd.isna(row.fatalities)
+
+
+def test_an_event_a_killing_sparked_is_not_its_cause():
+    table = extract_incidents(corpus(
+        "A trader was shot dead in Bria, in the Central African Republic, on Monday, "
+        "triggering clashes between anti-balaka and ex-Seleka fighters.",
+        published="2017-06-02"), merge=False)
+    assert sorted(zip(table["event_type"], table["fatalities"].fillna(0))) == [
+        ("Battles", 0), ("Violence against civilians", 1)]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

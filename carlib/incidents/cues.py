@@ -43,7 +43,8 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "source_prep", "attribution", "between", "with_prep", "response", "peacekeeper_noun",
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
-          "source_intro", "caption", "credit_word", "no_dead", "blame_verb", "natural_cause")
+          "source_intro", "caption", "credit_word", "no_dead", "blame_verb", "natural_cause",
+          "consequence")
 
 
 @dataclass(frozen=True)

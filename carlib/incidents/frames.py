@@ -66,6 +66,7 @@ INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent sta
 ANSWERING = {"retake"}  # acts whose agent answered an event another side started
 UNDONE = {"capture"}  # acts an answering act undoes: a town's recapture is another event
 _OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
+_DEATH = "kill"  # the outcome whose one patient is one dead ("injuring a worker" is none)
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
 LEDE = 3  # the first sentences (headline, lede): they sum up the story
@@ -729,9 +730,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                                       and p.end <= fig["end"] + 1), None)
             for f in found:
                 _listed_dead(text, f, (lo, hi))
-                f.single_victim = f.act in _OUTCOMES and f.patient is not None and f.patient.single
+                f.single_victim = f.act == _DEATH and f.patient is not None and f.patient.single
                 f.no_dead = bool(c.no_dead.search(text, *_clause(text, f.trigger.start, lo, hi)))
-            found = _outcomes_to_causes(found)
+            found = _outcomes_to_causes(text, found)
             for f in found:  # the attacked fought back ("returned fire"): the attackers initiated
                 clause = _clause(text, f.trigger.start, lo, hi)
                 f.answer = bool(c.response.search(text, clause[0], f.trigger.end))
@@ -803,25 +804,32 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-def _outcomes_to_causes(found: list[Frame]) -> list[Frame]:
+def _outcomes_to_causes(text: str, found: list[Frame]) -> list[Frame]:
     """``attacked the village, killing ten``, ``25 killed in clashes``, ``13 killed when a car
     bomb exploded``: a death or a wound belongs to the act that caused it in the same sentence
-    (the nearest one before it, else after), which takes its dead and, if it has none, its
-    patient (and its agent, unless that is the patient it took or stands inside the cause's
-    own phrase)."""
+    (the nearest one before it, else after, but not one a consequence cue puts after it: in
+    ``the driver was killed, sparking clashes`` the death stays an event of its own), which
+    takes its dead and, if it has none, its patient (and its agent, unless that is the patient
+    it took or stands inside the cause's own phrase)."""
     causes = [f for f in found if f.act in VIOLENT and f.act not in _OUTCOMES]
     if not causes:
         return found
+    consequence = incident_cues().consequence
     kept = []
     for f in found:
         if f.act not in _OUTCOMES:
             kept.append(f)
             continue
         before = [c for c in causes if c.trigger.start < f.trigger.start]
-        chosen = before[-1] if before else min(causes, key=lambda c: c.trigger.start)
+        after = [c for c in causes if c.trigger.start > f.trigger.start and not consequence.search(
+            text, f.trigger.end, c.trigger.start)]
+        if not before and not after:
+            kept.append(f)
+            continue
+        chosen = before[-1] if before else min(after, key=lambda c: c.trigger.start)
         for cause in (c for c in causes if c.trigger.start == chosen.trigger.start):
             cause.deaths.extend(d for d in f.deaths if d not in cause.deaths)  # every place
-            cause.single_victim = cause.single_victim or bool(f.patient and f.patient.single)
+            cause.single_victim = cause.single_victim or f.single_victim
             cause.no_dead = cause.no_dead or f.no_dead  # "no one was killed"
             if cause.patient is None or (f.patient is not None and f.patient.armed and (
                     not cause.patient.armed or _more_specific(f.patient, cause))):
