@@ -428,6 +428,9 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "Militias in the Central African Republic have killed at least 60 people and burned "
     "villages in the last few months.",
     "In Ndim, farmers dug trenches to protect the village from repeated rebel raids.",
+    "A string of raids by gunmen on villages around Kaga-Bandoro forced thousands to flee.",
+    "The fighting around Bria has its roots in the collapse of the rebel alliance.",
+    "The clashes in Ndele stem from a feud between two factions over the town's market.",
 ])
 def test_background_hedges_and_fears_are_not_incidents(text):
     assert extract_incidents(corpus(text)).empty
