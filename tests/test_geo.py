@@ -295,3 +295,11 @@ def test_a_site_named_with_an_adjective_before_its_kind_is_a_site(gaz):
                        "on Sunday.", gaz)
     site = places[places["quote"] == "Zoubingui"].iloc[0]
     assert site["feature"] == "site" and site["name"] == "Zoubingui gold mine"
+
+
+@pytest.mark.parametrize("kind", ["health post", "police station", "barracks"])
+def test_a_name_before_a_public_building_is_a_site(gaz, kind):
+    places = places_in(f"Gunmen looted the Ngoukouma {kind} in the Central African Republic "
+                       "on Sunday.", gaz)
+    site = places[places["quote"] == "Ngoukouma"].iloc[0]
+    assert site["feature"] == "site" and site["name"] == f"Ngoukouma {kind}"
