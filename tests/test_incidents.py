@@ -137,6 +137,19 @@ def test_an_event_a_killing_sparked_is_not_its_cause():
         ("Battles", 0), ("Violence against civilians", 1)]
 
 
+def test_an_armed_force_named_inside_the_event_words_is_their_agent():
+    row = one("The fleeing fighters were hit by army aircraft near Kaya, in Burkina Faso, on "
+              "Monday.", published="2023-11-28")
+    assert row.actor1 == "Military Forces of Burkina Faso"
+
+
+def test_what_an_act_triggered_is_not_done_by_its_subject():
+    row = one("Peacekeepers escorted hundreds of Muslims out of Boda, in the Central African "
+              "Republic, on Sunday, triggering looting.", published="2014-04-28")
+    assert row.sub_event_type == "Looting/property destruction"
+    assert row.actor1 not in ("MISCA", "MINUSCA")
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

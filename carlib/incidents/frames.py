@@ -366,7 +366,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     # attack on X": the on names who did it
     if voice in ("intransitive", "passive"):  # "five people died", "X came under attack from Y"
         by = _after_marker(text, parts, c.agent_prep, b, hi) or _after_marker(
-            text, parts, c.source_prep, b, hi) or attributed
+            text, parts, c.source_prep, b, hi) or attributed or _inside(parts, a, b)
         return by, _subject(text, parts, lo, a)
     passive = bool(c.passive_aux.before(text, a, 16)) or bool(
         c.agent_prep.search(text, b, min(hi, b + 4)))
@@ -379,6 +379,8 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
     gerund = c.ends(word, "gerund_ending")
     nominal = not passive and not participle and (
         ((c.ends(word, "nominal_ending") or c.starts(word, "event_noun")) and not gerund)
+        or bool(c.consequence.before(text, a, 12))  # "escorted them out, triggering looting":
+        # the object of the verb of consequence, not a verb of the clause's subject
         or (gerund and bool(cues("before_adjective").before(text, a, 12)))  # "the killing of"
         or (gerund and bool(cues("before_participle").before(text, a, 12)) and _object(
             text, parts, b, hi) is None and not any(b <= start <= b + 14 and _direct(text, b, start)
@@ -389,7 +391,7 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
         _after_marker(text, parts, c.source_prep, b, hi) if c.source_intro.before(text, a, 12)
         else None) or attributed  # "came under attack from X", not "attacks on ... from"
     if passive:
-        return by, _subject(text, parts, lo, a)
+        return by or _inside(parts, a, b), _subject(text, parts, lo, a)
     if nominal:
         if by is not None and by is not attributed and (
                 (c.passive_aux.search(text, b, by.start)
@@ -405,12 +407,18 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
             near = None  # "peacekeepers ... failed to halt the attack": not its agent
         agent = by or near or _light_verb_subject(text, parts, lo, a)
         return agent, target if target is not agent and target is not attributed else None
-    agent = _nearest(parts, lo, a, before=True, prefer_armed=True)
+    agent = _nearest(parts, lo, a, before=True, prefer_armed=True) or _inside(parts, a, b)
     patient = _object(text, parts, b, hi) or _after_marker(text, parts, c.with_prep, b, hi)
     first = _coordinated(text, parts, agent)
     if first is not None:  # "Seleka and anti-balaka fighters clashed": the first is actor1
         agent, patient = first, patient or agent
     return agent, patient if patient is not agent else None
+
+
+def _inside(parts: list[Participant], start: int, end: int) -> Participant | None:
+    """An armed side named inside the event words themselves (``hit by army aircraft``):
+    their agent."""
+    return next((p for p in parts if start <= p.start and p.end <= end and p.can_act), None)
 
 
 def _coordinated(text: str, parts: list[Participant], second: Participant | None
