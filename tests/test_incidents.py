@@ -150,6 +150,19 @@ def test_what_an_act_triggered_is_not_done_by_its_subject():
     assert row.actor1 not in ("MISCA", "MINUSCA")
 
 
+def test_armed_men_named_for_their_community_are_its_ethnic_militia():
+    row = one("Murle armed youth attacked the village of Pieri in Jonglei state, South Sudan, "
+              "on Monday, killing 12 people.", published="2020-05-20")
+    assert (row.actor1, row.event_type, row.fatalities) == (
+        "Murle ethnic militia", "Violence against civilians", 12)
+
+
+def test_a_community_without_a_word_for_armed_men_is_no_armed_side():
+    row = one("Gunmen killed five Fulani herders near Bokkos, in Plateau State, Nigeria, on "
+              "Sunday.", published="2024-10-16")
+    assert (row.actor1, row.actor2) == ("Unidentified Armed Group", "Civilians")
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "
