@@ -235,6 +235,34 @@ def test_anaphora_take_the_previous_date_of_the_article():
     assert next_day["date_start"] == pd.Timestamp("2013-12-06")  # "next" is no future cue here
 
 
+@pytest.mark.parametrize("text, quote, start, end, precision", [
+    ("Rebels struck Kuba in late March. Two soldiers were killed in an ambush a month earlier.",
+     "a month earlier", "2013-02-01", "2013-02-28", "month"),
+    ("On 14 January, a bomb exploded in Bria. 72 hours before, in Ndele, three men died.",
+     "72 hours before", "2014-01-11", "2014-01-11", "day"),
+    ("Gunmen attacked Obo on 20 January. Two days later the army arrived.",
+     "Two days later", "2014-01-22", "2014-01-22", "day"),
+    ("Gunmen attacked Obo on 20 January. They came back a week later.",
+     "a week later", "2014-01-27", "2014-02-02", "week"),
+])
+def test_a_shift_counts_from_the_previous_date_of_the_article(text, quote, start, end,
+                                                              precision):
+    row = the_row(text, quote)
+    assert (row["date_start"], row["date_end"], row["precision"]) == (
+        pd.Timestamp(start), pd.Timestamp(end), precision)
+
+
+def test_a_shift_before_an_event_noun_is_no_date():
+    found = dates_in("Gunmen attacked Obo on 20 January. The army came two days after the "
+                     "attack.")
+    assert found["quote"].tolist() == ["20 January"]
+
+
+def test_a_shift_with_no_date_before_it_is_left_unresolved():
+    row = the_row("Two soldiers were killed in an ambush a month earlier.", "a month earlier")
+    assert not row["resolved"] and "no earlier date" in row["note"]
+
+
 def test_today_in_quoted_speech_is_left_unresolved():
     row = the_row('"Today, two men were killed in the street," Mariner said.', "Today")
     assert not row["resolved"] and "quoted speech" in row["note"]

@@ -38,7 +38,9 @@ Friday of the previous Monday-Sunday week; ``today``/``yesterday``/``tomorrow`` 
 quoted speech are left unresolved because the day the words were spoken is not given.
 Also read: ``5-6 December``, ``March last year``, ``late 2012``, ``the 1990s``, ``last
 weekend``, ``in the coming weeks``, ``over the past two days`` (the days up to publication)
-and ``the next day`` (the day after the previous date).
+and ``the next day`` (the day after the previous date); ``a month earlier``, ``72 hours
+before``, ``two days later`` are that far from the previous date (``before``/``after`` only
+at a clause's end: ``two days after the attack`` is left alone).
 Every word is in the editable lexicon ``carlib/lexicons/<language>/date_words.csv`` (columns
 ``word, kind, value, source, case``; or your own CSV: ``extract_dates(..., lexicon=path)``):
 months, weekdays, relation and future cues, and the closed-class words of the grammar, each
@@ -85,7 +87,7 @@ STEP_NAMES = {-1: "previous", 0: "same", 1: "next"}
 DAY_STEP_NAMES = {-1: "the day before", 0: "the same day as", 1: "the day after"}
 # the kinds whose words anchor the grammar (every date expression contains a digit, a month,
 # a weekday or the last word of one of these); REACH: how far before its anchor a match starts
-ANCHOR_KINDS = ("day_word", "unit", "unit_plural", "ago", "anaphor", "weekend")
+ANCHOR_KINDS = ("day_word", "unit", "unit_plural", "ago", "anaphor", "weekend", "hour_unit")
 REACH = 64
 CASES = ("forms", "names", "exact", "any")  # the ``case`` column; blank is ``forms``
 _WORD_START = re.compile(r"\b\w")
@@ -140,6 +142,8 @@ class _Lexicon:
     anaphor_steps: dict[str, int]  # "next" -> 1: days from the previous date
     units: dict[str, str]  # "days" -> "day"
     ago: dict[str, int]  # -> -1: the direction from publication
+    shifts: dict[str, int]  # "earlier" -> -1: the direction from the previous date
+    hour_units: frozenset[str]  # "72 hours before": counted in days from the previous date
     vague: dict[str, str]  # -> recent / coming
     sides: dict[str, str]  # "earlier this", "later in" -> earlier / later
     duration_leads: frozenset[str]  # "the" last year: a duration
@@ -215,6 +219,9 @@ def _lexicon(lexicon: str = "date_words") -> _Lexicon:
                   rf"(?P<recent_one>{alt('unit', value='week')}))\b",
         "period": rf"(?:(?P<per_part>{part})\s+)?(?P<per_mod>{alt('step', 'period_side')})\s+"
                   rf"(?P<per_u>{alt('unit')})\b",
+        "shift": rf"(?P<sh_n>\d{{1,3}}|{number})\s+"
+                 rf"(?P<sh_u>{alt('unit', 'unit_plural', 'hour_unit')})\s+"
+                 rf"(?:(?P<sh_w>{alt('shift')})\b|(?P<sh_e>{alt('shift_end')})(?=\s*(?:[,.;:)]|$)))",
         "weekend": rf"(?P<we_mod>{alt('step', 'weekend_lead')})\s+{alt('weekend')}\b",
         "day_word": alt("day_word") + r"\b",
         "weekday": rf"(?:(?P<wd_mod>{step})\s+)?(?P<wd>{weekday})",
@@ -241,6 +248,7 @@ def _lexicon(lexicon: str = "date_words") -> _Lexicon:
         year_cues=frozenset(words["year_cue"]), steps=ints("step"),
         anaphor_steps=ints("anaphor_step"),
         units={**words["unit"], **words["unit_plural"]}, ago=ints("ago"),
+        shifts={**ints("shift"), **ints("shift_end")}, hour_units=frozenset(words["hour_unit"]),
         vague=dict(words["vague_period"]),
         sides={**words["month_side"], **words["period_side"]},
         duration_leads=frozenset(words["duration_lead"]),
@@ -602,11 +610,45 @@ def _anaphor(m: re.Match, ctx: _Context) -> _Reading:
     return _Reading(day, day, "day", "relative", f"anaphoric: {relative_to} '{quote}'")
 
 
+def _shift(m: re.Match, ctx: _Context) -> _Reading:
+    """``a month earlier``, ``72 hours before``, ``two days later``: that far from the
+    article's previous date, at the coarser of its precision and the unit's (a day from a
+    day; the month a month from late March)."""
+    if ctx.previous is None or ctx.previous[1].start is None:
+        return ctx.unresolved("day", "anaphoric: no earlier date in the article")
+    quote, earlier = ctx.previous
+    raw = _key(m["sh_n"])
+    count = int(raw) if raw.isdigit() else ctx.lex.numbers[raw]
+    steps = ctx.lex.shifts[_key(m["sh_w"] or m["sh_e"])] * count
+    word = _key(m["sh_u"])
+    unit = "day" if word in ctx.lex.hour_units else ctx.lex.units[word]
+    if word in ctx.lex.hour_units:
+        steps = round(steps / 24)
+    note = f"anaphoric: {m.group()!s} '{quote}'"
+    end = earlier.end or earlier.start
+    if unit in ("day", "week") and earlier.precision in ("day", "week"):
+        days = steps * _SPAN_DAYS[unit]
+        start, stop = earlier.start + timedelta(days=days), end + timedelta(days=days)
+        if unit == "week" or earlier.precision == "week":
+            start, stop = _monday(start), _monday(start) + timedelta(days=6)
+        precision = "day" if start == stop else "week"
+        return _Reading(start, stop, precision, "relative", note)
+    if unit == "year" or earlier.precision == "year":
+        year = earlier.start.year + (steps if unit == "year" else 0)
+        return _Reading(date(year, 1, 1), date(year, 12, 31), "year", "relative", note)
+    months = steps if unit == "month" else 0
+    year, month = _add_months(earlier.start, months)
+    if unit in ("day", "week"):  # a few days from a month: that month
+        shifted = earlier.start + timedelta(days=steps * _SPAN_DAYS[unit])
+        year, month = shifted.year, shifted.month
+    return _Reading(date(year, month, 1), _month_end(year, month), "month", "relative", note)
+
+
 _READERS: dict[str, Callable[[re.Match, _Context], _Reading]] = {
     "iso": _iso,
     "dmy": lambda m, ctx: _day_month(m, ctx, "dmy"),
     "mdy": lambda m, ctx: _day_month(m, ctx, "mdy"),
-    "month": _month, "ago": _ago, "recent": _recent, "period": _period,
+    "month": _month, "ago": _ago, "shift": _shift, "recent": _recent, "period": _period,
     "weekend": _weekend, "day_word": _day_word, "weekday": _weekday, "anaphor": _anaphor,
     "year": _year,
 }
