@@ -163,6 +163,25 @@ def test_a_community_without_a_word_for_armed_men_is_no_armed_side():
     assert (row.actor1, row.actor2) == ("Unidentified Armed Group", "Civilians")
 
 
+def test_the_dead_of_one_list_are_counted_together():
+    row = one("The killings, which cost the life of a farmer along with two traders, two "
+              "drivers and the chief, occurred when gunmen attacked the market in Ndim, in the "
+              "Central African Republic, on Monday.", published="2019-03-05")
+    assert (row.fatalities, row.deaths_quote) == (
+        6, "a farmer along with two traders, two drivers and the chief")
+
+
+def test_a_lede_and_a_body_with_the_same_toll_at_unknown_places_are_one_event():
+    table = extract_incidents(corpus(
+        "Gunmen kill five in attack on Lake Fitri island\n\n"
+        "Five people were killed in an attack by gunmen on an island in Lake Fitri, Chad, a "
+        "source said on Sunday.\n\n"
+        "The killings, which cost the life of a herder along with two fishermen and two "
+        "traders, occurred when the gunmen attacked the village of Ngolobri, the source said.",
+        published="2018-05-06"), merge=False)
+    assert table[["location", "fatalities"]].values.tolist() == [["Ngolobri", 5]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -730,7 +730,7 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp",
                 # "killing dozens of residents and driving out hundreds": one act
                 found = [f for f in found if f.act not in PROPERTY | EXPULSION]
-            _assign_deaths(found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
+            _assign_deaths(text, found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
             for f in found:  # "killing six of the soldiers": the dead are the patient
                 if f.patient is None and f.deaths:
                     fig = f.deaths[0]
@@ -937,8 +937,10 @@ def _more_specific(dead: Participant, cause: Frame) -> bool:
         dead.named or dead.type != cause.patient.type)
 
 
-def _assign_deaths(found: list[Frame], figures: list) -> None:
-    """Each figure of the dead goes to the nearest violent frame of its sentence; a running
+def _assign_deaths(text: str, found: list[Frame], figures: list) -> None:
+    """Each figure of the dead goes to the nearest violent frame of its sentence, the figures
+    of one list together (``the life of a civilian along with two customs officials, two
+    forestry agents and the soldier``: all to the frame nearest the list's first); a running
     total (``bringing the death toll to nine``) only when the sentence counts no dead of its
     own (``a peacekeeper was killed``, ``two soldiers died``)."""
     violent = [f for f in found if f.act in VIOLENT]
@@ -946,12 +948,15 @@ def _assign_deaths(found: list[Frame], figures: list) -> None:
     own = [f for f in dead if f.cue not in total_cues()]
     if own or any(f.patient is not None and f.patient.single for f in violent):
         dead = own
-    for fig in dead:
-        if violent:
-            nearest = min(violent, key=lambda f: abs(f.trigger.start - fig.start))
-            same = [f for f in violent if f.trigger.start == nearest.trigger.start]
-            for frame in same:
-                frame.deaths.append(fig._asdict())
+    if not violent:
+        return
+    head = None  # the first figure of the list the figure stands in
+    for before, fig in zip([None] + dead[:-1], dead):
+        if before is None or not listed(text, before.end, fig.start):
+            head = fig
+        nearest = min(violent, key=lambda f: abs(f.trigger.start - head.start))
+        for frame in (f for f in violent if f.trigger.start == nearest.trigger.start):
+            frame.deaths.append(fig._asdict())
 
 
 def sentence_rows(tags, places: pd.DataFrame) -> dict[str, dict]:

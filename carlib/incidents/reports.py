@@ -125,10 +125,23 @@ class _Report:
         towns = self.towns
         if frame.place["feature"] in _AREAS or not towns:
             towns = self.frames  # a region or the country may be any of its towns
-        if not any(_compatible_places(frame.place, f.place) for f in towns):
+        if not any(_compatible_places(frame.place, f.place) for f in towns) \
+                and not self._same_toll_in_lede(frame):
             return False  # a town only joins a report of the same town (or site)
         return self.overlaps(frame) and not self._other_victims(frame) \
             and not self.told_apart(frame)
+
+    def _same_toll_in_lede(self, frame: Frame) -> bool:
+        """Whether the lede and the body count the same dead of one event at places the
+        gazetteer cannot relate (``Six people were killed ... on an island in Lake Chad`` and
+        ``the killings, which cost the life of a civilian along with two customs officials,
+        two forestry agents and the soldier, occurred ... in Gabalami``)."""
+        if frame.sentence_id >= LEDE and self.first_sentence >= LEDE:
+            return False
+        tolls = {count(d) for d in frame.deaths}
+        return bool(tolls - {0}) and any(
+            f.sentence_id != frame.sentence_id and tolls & {count(d) for d in f.deaths}
+            for f in self.frames)
 
     def told_apart(self, frame: Frame) -> bool:
         """Whether the text tells the frame's event apart from the report's: its sentence
@@ -185,14 +198,20 @@ class _Report:
 
     def best_place(self) -> Frame:
         """The frame with the most specific place, one in the article's focus country over
-        one abroad (``the Khartoum accord`` beside ``Paoua``)."""
+        one abroad (``the Khartoum accord`` beside ``Paoua``), the first named, but of those the
+        gazetteer does not know the last, as the body tells what the headline sums up (``an
+        island in Lake Chad``, then ``Gabalami``)."""
         rank = {"country": 3, "admin1": 2, "region": 2, "admin2": 1, "site": -1,
                 "neighbourhood": -1, "camp": -1}
         focus = self.focus
+
+        def unknown(f: Frame) -> bool:
+            return f.place["lat"] != f.place["lat"]
+
         return min(self.frames, key=lambda f: (bool(focus) and f.place["country_code"] != focus,
                                                rank.get(f.place["feature"], 0), f.lowered,
-                                               f.place["lat"] != f.place["lat"],
-                                               f.sentence_id))
+                                               unknown(f),
+                                               -f.sentence_id if unknown(f) else f.sentence_id))
 
     def best_time(self) -> Frame:
         return min(self.frames, key=lambda f: (f.time_precision, f.time_part.start < 0,
