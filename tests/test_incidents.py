@@ -698,9 +698,9 @@ def test_seed_reports_match_the_gold(seed_articles, root):
     place, kind, actor, day, deaths = score_incidents(
         reports, read_gold(root / "tests/gold/incidents.csv"),
         read_gold(root / "tests/gold/places.csv")).scores
-    # measured 2026-12-02 (README: scores, 0.45): the seeds' gold codes displacement as events,
+    # measured 2026-12-06 (README: scores, 0.483): the seeds' gold codes displacement as events,
     # the development corpus's conventions do not, so the seeds score lower than before
-    assert kind.f1 >= 0.42 and actor.value >= 0.75 and day.value >= 0.9
+    assert kind.f1 >= 0.46 and actor.value >= 0.8 and day.value >= 0.9
 
 
 @pytest.mark.parametrize("target", ["an army position", "a patrol", "a military base",

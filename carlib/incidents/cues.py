@@ -21,7 +21,8 @@ morphology the grammar reads a trigger's part of speech by (``nominal_ending``, 
 the marks of a photo caption: ``caption`` (``file photo``) and ``credit_word`` (``photo``,
 only beside a credit's punctuation: ``(Photo: AP)``); ``no_dead`` (``no casualties``: the
 event's toll is 0); ``natural_cause`` (``malaria``, ``hunger``: a death with no attacker told
-beside one is no event).
+beside one is no event); ``consequence`` (``sparking``, ``triggering``: the event after it came
+of the one before and neither caused it nor was done by its subject).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
