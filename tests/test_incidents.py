@@ -182,6 +182,16 @@ def test_a_lede_and_a_body_with_the_same_toll_at_unknown_places_are_one_event():
     assert table[["location", "fatalities"]].values.tolist() == [["Ngolobri", 5]]
 
 
+def test_bodies_found_beside_clashes_are_killings_of_their_own_by_no_one_named():
+    table = extract_incidents(corpus(
+        "Seleka and anti-balaka fighters clashed in Bossangoa, in the Central African "
+        "Republic, on Tuesday. The Red Cross said on Thursday it had recovered 25 bodies from "
+        "the streets of Bossangoa.", published="2013-12-27"), merge=False)
+    bodies = table[table["event_type"] == "Violence against civilians"]
+    assert set(table["event_type"]) == {"Battles", "Violence against civilians"}
+    assert bodies[["actor1", "fatalities"]].values.tolist() == [["Unidentified Armed Group", 25]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -133,13 +133,16 @@ class Frame:
     def possible_types(self) -> set[str]:
         """The event types the frame may have: its own, or, where the act's type depends on
         a patient the frame has not got (``an attack in Djibo``, ``four people died``), each
-        a patient would give.
+        a patient would give; bodies found are only their own (``40 bodies were recovered``
+        beside clashes is no restatement of the clashes).
 
         >>> sorted(frame.possible_types)  # doctest: +SKIP
         ['Battles', 'Violence against civilians']
         """
-        if self.patient is not None and self.patient.target != "any":
-            return {self.event_type[0]}
+        if (self.patient is not None and self.patient.target != "any") or \
+                self.trigger.quote.lower() in incident_cues().remains:
+            return {self.event_type[0]}  # bodies found: killings of civilians (ACLED), unless
+            # the dead are soldiers or fighters
         side = self.agent.side if self.agent else "any"
         return {event_type(self.act, side, target)[0] for target in ("any", "armed", "civilian")}
 
@@ -710,8 +713,10 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 if not where:
                     continue
                 fresh = fresh or _marked(text, trigger.start(), "new_event")
-                if agent is None and row["act"] in VIOLENT and not fresh:  # not after "in a
-                    # separate attack": a new event, whose attacker is not the one before
+                if agent is None and row["act"] in VIOLENT and not fresh and \
+                        trigger.group().lower() not in c.remains:  # not after "in a separate
+                    # attack": a new event, whose attacker is not the one before; nor bodies
+                    # found, whose killers only the text can name
                     agent = (_pronoun_subject(text, clause[0], trigger.start())
                              and _last_agent(out + found, s.sentence_id)) or _earlier_agent(
                         named_before + parts, patient, trigger.start(),
