@@ -192,6 +192,16 @@ def test_bodies_found_beside_clashes_are_killings_of_their_own_by_no_one_named()
     assert bodies[["actor1", "fatalities"]].values.tolist() == [["Unidentified Armed Group", 25]]
 
 
+def test_the_wounded_and_dead_no_sentence_places_belong_to_the_story_of_the_lede():
+    table = extract_incidents(corpus(
+        "At least 18 people have been killed in Bangui since Saturday in clashes between "
+        "militias, residents said on Tuesday.\n\nFrench troops patrolled the main roads. "
+        "Looters ransacked shops in Bangui.\n\nAid workers said their staff had taken in 38 "
+        "people wounded by bullets. Three of the injured later died, the charity said.",
+        published="2014-03-25"), merge=False)
+    assert table[["location", "fatalities"]].values.tolist() == [["Bangui", 18]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

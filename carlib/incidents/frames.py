@@ -65,7 +65,7 @@ EXPULSION = {"expel"}  # people forced out of a place
 INITIATING = {"attack", "ambush", "massacre", "capture"}  # acts whose agent started the event
 ANSWERING = {"retake"}  # acts whose agent answered an event another side started
 UNDONE = {"capture"}  # acts an answering act undoes: a town's recapture is another event
-_OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
+OUTCOMES = {"kill", "wound"}  # what an act did, not the act itself
 _DEATH = "kill"  # the outcome whose one patient is one dead ("injuring a worker" is none)
 _LOOKBACK = 2
 _AREAS = {"country", "admin1", "admin2", "region"}
@@ -824,13 +824,13 @@ def _outcomes_to_causes(text: str, found: list[Frame]) -> list[Frame]:
     ``the driver was killed, sparking clashes`` the death stays an event of its own), which
     takes its dead and, if it has none, its patient (and its agent, unless that is the patient
     it took or stands inside the cause's own phrase)."""
-    causes = [f for f in found if f.act in VIOLENT and f.act not in _OUTCOMES]
+    causes = [f for f in found if f.act in VIOLENT and f.act not in OUTCOMES]
     if not causes:
         return found
     consequence = incident_cues().consequence
     kept = []
     for f in found:
-        if f.act not in _OUTCOMES:
+        if f.act not in OUTCOMES:
             kept.append(f)
             continue
         before = [c for c in causes if c.trigger.start < f.trigger.start]

@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..geo.gazetteer import fold
 from .cues import incident_cues
-from .frames import ANSWERING, EXPULSION, LEDE, PROPERTY, UNDONE, VIOLENT, Frame, Part, count
+from .frames import (ANSWERING, EXPULSION, LEDE, OUTCOMES, PROPERTY, STORY, UNDONE, VIOLENT, Frame,
+                     Part, count)
 
 __all__ = ["article_reports", "REPORT_PARTS"]
 
@@ -183,12 +184,18 @@ class _Report:
         """Whether the frame is a part of the report's event: looting or burning beside a
         violent event (ACLED codes them as that event), and so people forced out in a sentence
         that names no place of its own (``the village, which has been emptied of its
-        population``); or the frame or the report, whichever has a guessed type, restates the
+        population``), and the dead or wounded of no act and no sides of their own that no
+        sentence of theirs places join the story the lede told (``Three of the injured later
+        died``, not ``UN troops hit back, killing 12 of the assailants``); or the frame or the report, whichever has a guessed type, restates the
         other: both violent, and it comes after it (``four people died``) or stands in the
         headline or lede."""
         if self.violent and (frame.act in PROPERTY
                              or (frame.act in EXPULSION and frame.lowered > 0)):
             return True  # "they burned houses": part of the attack (ACLED codebook)
+        if self.violent and frame.act in OUTCOMES and frame.lowered >= STORY \
+                and self.first_sentence < LEDE and _no_sides_of_its_own(frame):
+            return True  # "38 people wounded ... Three of the injured later died", placed by
+            # no sentence of theirs: the dead and wounded of the violence told
         if frame.act not in VIOLENT or self.violent < len(self.frames):
             return False  # a killing is not the looting told beside it
         if frame.provisional:
@@ -301,6 +308,14 @@ class _Report:
         if any(f.no_dead for f in self.frames):
             return 0.0, "exact", None
         return float("nan"), "unknown", None
+
+
+def _no_sides_of_its_own(frame: Frame) -> bool:
+    """Whether a frame's sentence names neither its agent (it has none, or took it from a
+    sentence before) nor victims of a side (``people``, not ``civilians`` or ``soldiers``)."""
+    own_agent = frame.agent is not None and \
+        frame.sentence[0] <= frame.agent.start < frame.sentence[1]
+    return not own_agent and (frame.patient is None or frame.patient.target == "any")
 
 
 def _other_day(a: Frame, b: Frame) -> bool:
