@@ -202,6 +202,18 @@ def test_the_wounded_and_dead_no_sentence_places_belong_to_the_story_of_the_lede
     assert table[["location", "fatalities"]].values.tolist() == [["Bangui", 18]]
 
 
+def test_an_answer_no_sentence_places_is_where_the_event_it_answers_was():
+    table = extract_incidents(corpus(
+        "Eleven people were shot dead on Saturday in a camp in Ngakobo, in the Central "
+        "African Republic, the UN mission said.\n\nOn Wednesday, 30 people died when militia "
+        "fighters attacked civilians in Kaga-Bandoro.\n\nUN troops hit back, killing 12 of "
+        "the assailants.", published="2016-10-16"), merge=False)
+    tolls = table.groupby(["location", "event_type"])["fatalities"].sum().to_dict()
+    assert tolls == {("Ngakobo", "Violence against civilians"): 11,
+                     ("Kaga-Bandoro", "Violence against civilians"): 30,
+                     ("Kaga-Bandoro", "Battles"): 12}
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

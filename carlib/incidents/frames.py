@@ -751,11 +751,26 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 f.answer = bool(c.response.search(text, clause[0], f.trigger.end))
                 if f.agent and f.patient and f.patient.armed and f.answer:
                     f.agent, f.patient = f.patient, f.agent
+                if f.answer and f.lowered >= STORY:
+                    _where_answered(f, out)
             out.extend(found)
         named_before = (named_before + [p for p in parts if p.named and p.armed and not
                                         _in_background(text, p.start, s.start, s.end)])[-4:]
     _at_story_town(out, lede, focus)
     return out
+
+
+def _where_answered(answer: Frame, before: list[Frame]) -> None:
+    """An answer no sentence of its own places (``UN troops hit back, killing 12 of the
+    assailants``) happened where and when the last event its sentences placed did (``30
+    people died when militia fighters attacked civilians in Kaga-Bandoro``)."""
+    answered = next((f for f in reversed(before) if f.lowered < STORY), None)
+    if answered is None:
+        return
+    answer.place, answer.place_part, answer.lowered = (answered.place, answered.place_part,
+                                                       _LOOKBACK)
+    if answer.time_part.start < 0:
+        answer.event_date, answer.time_precision = answered.event_date, answered.time_precision
 
 
 def _at_story_town(found: list[Frame], lede: dict | None, focus: str = "") -> None:
