@@ -508,6 +508,8 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "A string of raids by gunmen on villages around Kaga-Bandoro forced thousands to flee.",
     "The fighting around Bria has its roots in the collapse of the rebel alliance.",
     "The clashes in Ndele stem from a feud between two factions over the town's market.",
+    "Rwanda sent troops to Bangui last month, but says they are not involved in combat.",
+    "The army said its soldiers had not taken part in the fighting around Bria.",
 ])
 def test_background_hedges_and_fears_are_not_incidents(text):
     assert extract_incidents(corpus(text)).empty
