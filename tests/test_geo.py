@@ -303,3 +303,11 @@ def test_a_name_before_a_public_building_is_a_site(gaz, kind):
                        "on Sunday.", gaz)
     site = places[places["quote"] == "Ngoukouma"].iloc[0]
     assert site["feature"] == "site" and site["name"] == f"Ngoukouma {kind}"
+
+
+def test_a_road_named_by_two_towns_is_a_place_and_so_is_each_town(gaz):
+    places = places_in("A convoy was attacked on the Bambari-Ippy road on Monday.", gaz)
+    assert places["name"].tolist() == ["Bambari-Ippy road", "Bambari", "Ippy"]
+    road = places.iloc[0]
+    assert road["feature"] == "site" and (road["lat"], road["lon"]) == tuple(
+        places.iloc[1][["lat", "lon"]])

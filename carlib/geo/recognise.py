@@ -36,6 +36,7 @@ __all__ = ["Candidate", "candidates", "Patterns", "patterns"]
 _CAP = r"(?:[A-Z][\w’'-]*\w|[A-Z])"
 _WORD = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][a-z]?s?")  # NGO, IDPs, UNHCR
+_COMPOUND = re.compile(r"[\w'’]+(?:-[\w'’]+)+")  # "Bangassou-Kongbo": names joined by hyphens
 
 
 @dataclass
@@ -209,6 +210,20 @@ class _Taken:
         return 1 in self.mask[start:end]
 
 
+def _in_road_name(text: str, start: int, end: int, p: Patterns) -> bool:
+    """Whether the name at ``start..end`` is one of the hyphenated names of a road (``the
+    Bangassou-Kongbo axis``, ``the Zemio-Mboki axis``)."""
+    if "-" not in text[max(0, start - 1):end + 1]:
+        return False
+    lo = start
+    while lo > 0 and _COMPOUND.fullmatch(text, lo - 1, end):
+        lo -= 1
+    whole = _COMPOUND.match(text, lo)
+    generic = whole is not None and whole.start() <= start and whole.end() >= end and \
+        p.generic_after.match(text, whole.end())
+    return bool(generic) and generic.lastgroup == "road_noun"
+
+
 def _relation(p: Patterns, sentence: Sentence, start: int, end: int) -> str:
     """How the sentence relates to the place at ``start``: dateline, speaker (``told AFP
     from Bria``, ``In Bangui, the minister said``), home (``the mayor of Ndim``, ``based in
@@ -306,6 +321,8 @@ def candidates(sentence: Sentence, blocked: list[tuple[int, int]],
             continue  # "Lake Chad", "South Sudan": read whole below
         if not word[0].isupper() or hidden.overlaps(m.start(), m.end()):
             continue  # a place inside an actor's name is part of the name
+        if _in_road_name(text, m.start(), m.end(), p):
+            continue  # "the Bambari-Ippy road": read whole below, with each town
         if fold(word) in _country_words():
             code, kind = _country_words()[fold(word)]
             c = add(m.start(), m.end(), "name" if kind == "alias" else "adjective")
