@@ -244,6 +244,12 @@ def test_anaphora_take_the_previous_date_of_the_article():
      "Two days later", "2014-01-22", "2014-01-22", "day"),
     ("Gunmen attacked Obo on 20 January. They came back a week later.",
      "a week later", "2014-01-27", "2014-02-02", "week"),
+    ("On Wednesday, 30 people died in Obo. The week before, a dozen died in Bria.",
+     "The week before", "2014-01-20", "2014-01-26", "week"),
+    ("Gunmen attacked Obo on 20 January. The following week, troops arrived.",
+     "The following week", "2014-01-27", "2014-02-02", "week"),
+    ("Gunmen attacked Obo in March 2013. The month before, the rebels had left Bria.",
+     "The month before", "2013-02-01", "2013-02-28", "month"),
 ])
 def test_a_shift_counts_from_the_previous_date_of_the_article(text, quote, start, end,
                                                               precision):
@@ -254,7 +260,7 @@ def test_a_shift_counts_from_the_previous_date_of_the_article(text, quote, start
 
 def test_a_shift_before_an_event_noun_is_no_date():
     found = dates_in("Gunmen attacked Obo on 20 January. The army came two days after the "
-                     "attack.")
+                     "attack, and the police the day before the vote.")
     assert found["quote"].tolist() == ["20 January"]
 
 

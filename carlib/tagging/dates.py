@@ -39,7 +39,8 @@ quoted speech are left unresolved because the day the words were spoken is not g
 Also read: ``5-6 December``, ``March last year``, ``late 2012``, ``the 1990s``, ``last
 weekend``, ``in the coming weeks``, ``over the past two days`` (the days up to publication)
 and ``the next day`` (the day after the previous date); ``a month earlier``, ``72 hours
-before``, ``two days later`` are that far from the previous date (``before``/``after`` only
+before``, ``two days later``, ``the previous week``, ``the week before`` are that far from the
+previous date (``before``/``after`` only
 at a clause's end: ``two days after the attack`` is left alone).
 Every word is in the editable lexicon ``carlib/lexicons/<language>/date_words.csv`` (columns
 ``word, kind, value, source, case``; or your own CSV: ``extract_dates(..., lexicon=path)``):
@@ -227,7 +228,9 @@ def _lexicon(lexicon: str = "date_words") -> _Lexicon:
         "weekday": rf"(?:(?P<wd_mod>{step})\s+)?(?P<wd>{weekday})",
         "anaphor": rf"(?:(?(rel){alt('anaphor', value='after_relation')}|"
                    rf"{alt('anaphor', value='alone')})\b(?!\s+{alt('anaphor_stop')}\b)|"
-                   rf"{the}\s+(?P<nd_step>{alt('anaphor_step')})\s+{alt('unit', value='day')}\b)",
+                   rf"{the}\s+(?P<nd_step>{alt('anaphor_step')})\s+(?P<nd_u>{alt('unit')})\b|"
+                   rf"{the}\s+(?P<nd_u2>{alt('unit')})\s+(?P<nd_w>{alt('shift_end')})"
+                   rf"(?=\s*(?:[,.;:)]|$)))",
         "year": rf"(?<![\d$£€])(?<!\d[.,])(?:(?P<y_part>{part})(?:-|\s+))?"
                 rf"(?P<y>(?:19|20)\d0(?P<y_dec>{alt('decade_suffix')})\b|{year})",
     }
@@ -597,11 +600,18 @@ def _weekend(m: re.Match, ctx: _Context) -> _Reading:
 
 
 def _anaphor(m: re.Match, ctx: _Context) -> _Reading:
+    """``at the time``, ``the next day``, ``the previous week``, ``the week before``: the
+    article's previous date, or a unit from it (a day only from one known day)."""
     if ctx.previous is None:
         return ctx.unresolved("day", "anaphoric: no earlier date in the article")
     quote, earlier = ctx.previous
-    if not m["nd_step"]:
+    if not m["nd_step"] and not m["nd_u2"]:
         return replace(earlier, kind="relative", note=f"anaphoric: refers to '{quote}'")
+    unit = ctx.lex.units[_key(m["nd_u"] or m["nd_u2"])]
+    if unit != "day" or m["nd_u2"]:
+        steps = ctx.lex.anaphor_steps[_key(m["nd_step"])] if m["nd_step"] else \
+            ctx.lex.shifts[_key(m["nd_w"])]
+        return _from_previous(ctx, unit, steps, f"anaphoric: {m.group()} '{quote}'")
     if earlier.precision != "day" or earlier.start is None or earlier.start != earlier.end:
         return ctx.unresolved("day", f"anaphoric: '{quote}' is not one known day")
     offset = ctx.lex.anaphor_steps[_key(m["nd_step"])]
@@ -614,9 +624,8 @@ def _shift(m: re.Match, ctx: _Context) -> _Reading:
     """``a month earlier``, ``72 hours before``, ``two days later``: that far from the
     article's previous date, at the coarser of its precision and the unit's (a day from a
     day; the month a month from late March)."""
-    if ctx.previous is None or ctx.previous[1].start is None:
+    if ctx.previous is None:
         return ctx.unresolved("day", "anaphoric: no earlier date in the article")
-    quote, earlier = ctx.previous
     raw = _key(m["sh_n"])
     count = int(raw) if raw.isdigit() else ctx.lex.numbers[raw]
     steps = ctx.lex.shifts[_key(m["sh_w"] or m["sh_e"])] * count
@@ -624,12 +633,20 @@ def _shift(m: re.Match, ctx: _Context) -> _Reading:
     unit = "day" if word in ctx.lex.hour_units else ctx.lex.units[word]
     if word in ctx.lex.hour_units:
         steps = round(steps / 24)
-    note = f"anaphoric: {m.group()!s} '{quote}'"
+    return _from_previous(ctx, unit, steps, f"anaphoric: {m.group()} '{ctx.previous[0]}'")
+
+
+def _from_previous(ctx: _Context, unit: str, steps: int, note: str) -> _Reading:
+    """``steps`` units from the article's previous date, at the coarser of its precision
+    and the unit's."""
+    earlier = ctx.previous[1] if ctx.previous is not None else None
+    if earlier is None or earlier.start is None:
+        return ctx.unresolved(unit, "anaphoric: no earlier date in the article")
     end = earlier.end or earlier.start
     if unit in ("day", "week") and earlier.precision in ("day", "week"):
         days = steps * _SPAN_DAYS[unit]
         start, stop = earlier.start + timedelta(days=days), end + timedelta(days=days)
-        if unit == "week" or earlier.precision == "week":
+        if unit == "week":  # a week from a day or a week: that Monday-Sunday week
             start, stop = _monday(start), _monday(start) + timedelta(days=6)
         precision = "day" if start == stop else "week"
         return _Reading(start, stop, precision, "relative", note)
