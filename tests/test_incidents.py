@@ -214,6 +214,25 @@ def test_an_answer_no_sentence_places_is_where_the_event_it_answers_was():
                      ("Kaga-Bandoro", "Battles"): 12}
 
 
+def test_a_toll_told_once_for_an_attack_is_shared_by_its_sub_events():
+    table = extract_incidents(corpus(
+        "Al Shabaab militants killed 10 Somali soldiers and briefly captured a military base "
+        "near Afgoye, officials said.\n\nA suicide bomber detonated at the base in Afgoye "
+        "before gunmen stormed in and briefly occupied it, police said.",
+        published="2020-02-20"), merge=False)
+    assert sorted(table["fatalities"]) == [5, 5]
+    assert table["notes"].str.contains("an even share of 10 told for 2 events").all()
+
+
+def test_an_arrest_after_an_attack_does_not_share_its_toll():
+    table = extract_incidents(corpus(
+        "Gunmen killed 16 people in Bria, in the Central African Republic, on Monday, "
+        "witnesses said.\n\nPolice arrested ten men in Bria after the killings.",
+        published="2015-02-27"), merge=False)
+    assert table.set_index("event_type")["fatalities"].to_dict().get(
+        "Violence against civilians") == 16
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -82,7 +82,8 @@ def report_row(article: dict, frames: list[Frame], focus: str) -> list[dict]:
             "geo_precision": min(3, precision), "fatalities": deaths,
             "fatalities_qualifier": qualifier, "source": article.get("outlet") or "unknown",
             "reported": pd.to_datetime(article.get("published"), errors="coerce"),
-            "notes": _note(first.label, actor1, actor2, place["name"], deaths, qualifier),
+            "notes": _note(first.label, actor1, actor2, place["name"], deaths, qualifier)
+            + report.share_note(),
             "group": agent.label if agent and agent.named else "",
             **parts_of(report), "article_id": article["article_id"],
             "story": article.get("story_id") or article["article_id"],

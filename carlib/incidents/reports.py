@@ -88,6 +88,9 @@ class _Report:
         self.dated: list[Frame] = []  # dated by their own words
         self.violent = self.guessed = 0
         self.shared: set[int] = set()  # sentences whose toll also counts another report's
+        self.sharing: tuple[int, int] = (0, 1)  # (its place, how many): the reports of one
+        # attack's sub-events that divide the toll told once for it (_share_told_once)
+        self.shared_toll: _Report | None = None  # the report whose toll it shares
         self.first_sentence = self.last_sentence = frame.sentence_id
         self._kind: tuple[tuple[bool, bool], Frame] | None = None
         self.add(frame)
@@ -267,6 +270,26 @@ class _Report:
         return out
 
     def deaths(self) -> tuple[float, str, dict | None]:
+        """:meth:`toll`, divided evenly between the reports of one attack's sub-events when
+        the toll was told once for the whole attack (ACLED: a total for several events is
+        divided between them, the remainder to the first): ``killed 12 soldiers and briefly
+        captured a base`` beside ``a suicide bomber detonated at the base before gunmen
+        stormed in``, 6 each."""
+        total, qualifier, fig = (self.shared_toll or self).toll()
+        place, among = self.sharing
+        if among > 1 and pd.notna(total):
+            total = total // among + (total % among if place == 0 else 0)
+        return total, qualifier, fig
+
+    def share_note(self) -> str:
+        """Why its toll is a share (``an even share of 12 told for 2 events``), or ``""``."""
+        place, among = self.sharing
+        total = (self.shared_toll or self).toll()[0]
+        if among < 2 or pd.isna(total):
+            return ""
+        return f" (an even share of {int(total)} told for {among} events)"
+
+    def toll(self) -> tuple[float, str, dict | None]:
         """(count, qualifier, figure row) of the dead: of the sentences (:meth:`totals`) but
         those whose toll also counts another report's (:func:`_split_totals`), the first with
         an exact count (the lede's toll), else the first with a vague one, but of two or more tolls in the headline and
@@ -374,7 +397,33 @@ def article_reports(frames: list[Frame], focus: str = "") -> list[_Report]:
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
             reports.append(_Report(frame, focus))
     _split_totals(reports)
+    _share_told_once(reports)
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
+
+
+def _share_told_once(reports: list[_Report]) -> None:
+    """A toll the headline or lede tells for one report is shared with the violent reports
+    of another type and no toll whose frames stand in another sentence with it at its place,
+    not in the toll's own: the sub-events of one attack (:meth:`_Report.deaths`), not an
+    arrest that followed it, nor the clash the toll's own sentence gave to the attack
+    (``nine people died when gunmen attacked civilians and clashed with soldiers``)."""
+    for report in reports:
+        total, _, fig = report.toll()
+        told = next((f.sentence_id for f in report.frames
+                     if fig is not None and any(d["start"] == fig["start"] for d in f.deaths)),
+                    LEDE)
+        if pd.isna(total) or told >= LEDE:
+            continue
+        sentences = {f.sentence_id for f in report.frames}
+        names = {f.place["name"] for f in report.frames}
+        parts = [other for other in reports if other is not report and other.violent
+                 and other.kind[0] != report.kind[0] and pd.isna(other.toll()[0])
+                 and any(f.sentence_id in sentences and f.place["name"] in names
+                         for f in other.frames)
+                 and all(f.sentence_id != told for f in other.frames)]
+        for place, member in enumerate([report] + parts if parts else []):
+            member.sharing = (place, len(parts) + 1)
+            member.shared_toll = report if member is not report else None
 
 
 def _split_totals(reports: list[_Report]) -> None:
