@@ -20,7 +20,9 @@ latitude, longitude    its point (empty where no source locates it)
 geo_precision          1 = the place itself, 2 = near it or approximate, 3 = a region or the
                        country
 fatalities             the reported dead of the event, all sides (``dozens`` -> 12), shared
-                       evenly when one sentence names several places; empty if unknown
+                       evenly when one sentence names several places or the lede tells one
+                       toll for the sub-events of one attack (``notes`` says so); empty if
+                       unknown
 fatalities_qualifier   the figure's qualifier (exact, about, at_least, vague ...) or unknown
 source, reported       outlets (``; ``-joined) and the first publication date
 notes                  a one-line summary
