@@ -233,6 +233,14 @@ def test_an_arrest_after_an_attack_does_not_share_its_toll():
         "Violence against civilians") == 16
 
 
+@pytest.mark.parametrize("kind", ["a combat helicopter", "attack aircraft", "combat troops"])
+def test_an_event_word_that_names_a_kind_of_thing_is_no_event(kind):
+    table = extract_incidents(corpus(
+        f"Gunmen, supported by {kind}, attacked the village of Ndah near Bambari, in the "
+        "Central African Republic, on Monday.", published="2021-06-02"), merge=False)
+    assert table["event_type"].tolist() == ["Violence against civilians"]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -22,7 +22,9 @@ the marks of a photo caption: ``caption`` (``file photo``) and ``credit_word`` (
 only beside a credit's punctuation: ``(Photo: AP)``); ``no_dead`` (``no casualties``: the
 event's toll is 0); ``natural_cause`` (``malaria``, ``hunger``: a death with no attacker told
 beside one is no event); ``consequence`` (``sparking``, ``triggering``: the event after it came
-of the one before and neither caused it nor was done by its subject).
+of the one before and neither caused it nor was done by its subject); ``modified_noun``
+(``helicopter``, ``aircraft``: an event word right before one names a kind of thing, ``a
+combat helicopter``, not an event).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -45,7 +47,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
           "source_intro", "caption", "credit_word", "no_dead", "blame_verb", "natural_cause",
-          "consequence")
+          "consequence", "modified_noun")
 
 
 @dataclass(frozen=True)

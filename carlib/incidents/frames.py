@@ -685,6 +685,9 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                 if c.ends(trigger.group(), "participle_ending") and c.triggers.match(
                         text, trigger.end() + 1) and text[trigger.end():trigger.end() + 1] == " ":
                     continue  # "targeted killings": a modifier of the event noun after it
+                if text[trigger.end():trigger.end() + 1] == " " and c.modified_noun.match(
+                        text, trigger.end() + 1):
+                    continue  # "a combat helicopter", "attack aircraft": a kind of thing
                 agent, patient = _roles(text, trigger, parts, people, clause, row["voice"])
                 if row["voice"] == "intransitive" and agent is None and _natural_death(
                         text, s, by_id.get(s.sentence_id - 2, by_id.get(s.sentence_id - 1)),
