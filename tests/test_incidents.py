@@ -241,6 +241,13 @@ def test_an_event_word_that_names_a_kind_of_thing_is_no_event(kind):
     assert table["event_type"].tolist() == ["Violence against civilians"]
 
 
+def test_a_generic_noun_before_a_name_introduces_the_name():
+    row = one("Gunmen attacked the market of Alindao, in the Central African Republic, on "
+              "Thursday. The attack was carried out by the armed group Union pour la paix en "
+              "Centrafrique, witnesses said.", published="2018-11-17")
+    assert row.actor1 == "UPC"
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -199,6 +199,10 @@ def participants(mentions: list[dict], text: str, focus: str, published: pd.Time
             out.append(Participant(last.start, end, text[last.start:end], last.label,
                                    last.type, last.assoc))
             continue
+        if out and out[-1].type == "unidentified" and kind not in _GENERIC and \
+                re.fullmatch(r"\s+", text[out[-1].end:start]):
+            start = out.pop().start  # "the armed group Union pour la paix en Centrafrique":
+            # the name the generic noun introduces
         before = re.search(r"([A-Z][\w-]+)\s+\Z", text[max(0, start - 30):start])
         adjective = _adjective_countries().get(before.group(1).lower()) if before else None
         if kind in ("state_force_generic", "police_generic", _SITE):
