@@ -248,6 +248,14 @@ def test_a_generic_noun_before_a_name_introduces_the_name():
     assert row.actor1 == "UPC"
 
 
+def test_the_agent_of_the_event_a_motive_names_is_not_the_attacker():
+    row = one("At least 40 people were killed in an attack on a church in Alindao, in the "
+              "Central African Republic, on Thursday.\n\nThe attack was carried out by UPC "
+              "fighters, in retaliation for the killing of a Muslim man by anti-balaka "
+              "militiamen in Alindao.", published="2018-11-17")
+    assert row.actor1 == "UPC"
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

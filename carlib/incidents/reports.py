@@ -232,7 +232,9 @@ class _Report:
         the text, but not one who answered the event (the force that ``took back control`` of
         the town the gunmen ``raided``) while another is named."""
         named = [f for f in self.frames if f.agent is not None and f.agent.named]
-        named.sort(key=lambda f: f.act in ANSWERING)  # stable: text order within each
+        named.sort(key=lambda f: (f.act in ANSWERING, f.sequel))  # stable: text order within
+        # each; the agent of the event a motive names ("in retaliation for the killing of a
+        # Muslim man by the anti-Balaka") did not do this one
         some = [f for f in self.frames if f.agent is not None]
         return (named or some or self.frames)[0]
 
