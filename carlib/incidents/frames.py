@@ -738,7 +738,8 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
             if any(f.act in VIOLENT for f in found):  # "killed 37 ... and razed the camp",
                 # "killing dozens of residents and driving out hundreds": one act
                 found = [f for f in found if f.act not in PROPERTY | EXPULSION]
-            _assign_deaths(text, found, [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
+            _assign_deaths(text, found,
+                           [f for f in rows["figures"].get(key, []) if lo <= f.start < hi])
             for f in found:  # "killing six of the soldiers": the dead are the patient
                 if f.patient is None and f.deaths:
                     fig = f.deaths[0]

@@ -189,9 +189,9 @@ class _Report:
         that names no place of its own (``the village, which has been emptied of its
         population``), and the dead or wounded of no act and no sides of their own that no
         sentence of theirs places join the story the lede told (``Three of the injured later
-        died``, not ``UN troops hit back, killing 12 of the assailants``); or the frame or the report, whichever has a guessed type, restates the
-        other: both violent, and it comes after it (``four people died``) or stands in the
-        headline or lede."""
+        died``, not ``UN troops hit back, killing 12 of the assailants``); or the frame or the
+        report, whichever has a guessed type, restates the other: both violent, and it comes
+        after it (``four people died``) or stands in the headline or lede."""
         if self.violent and (frame.act in PROPERTY
                              or (frame.act in EXPULSION and frame.lowered > 0)):
             return True  # "they burned houses": part of the attack (ACLED codebook)
@@ -230,11 +230,11 @@ class _Report:
     def perpetrator(self) -> Frame:
         """The frame whose agent is actor1: a named agent over an unnamed one, the first in
         the text, but not one who answered the event (the force that ``took back control`` of
-        the town the gunmen ``raided``) while another is named."""
+        the town the gunmen ``raided``), nor the agent of the earlier event a motive names,
+        while another is named."""
         named = [f for f in self.frames if f.agent is not None and f.agent.named]
         named.sort(key=lambda f: (f.act in ANSWERING, f.sequel))  # stable: text order within
-        # each; the agent of the event a motive names ("in retaliation for the killing of a
-        # Muslim man by the anti-Balaka") did not do this one
+        # each ("in retaliation for the killing of a Muslim man by the anti-Balaka")
         some = [f for f in self.frames if f.agent is not None]
         return (named or some or self.frames)[0]
 
@@ -294,8 +294,8 @@ class _Report:
     def toll(self) -> tuple[float, str, dict | None]:
         """(count, qualifier, figure row) of the dead: of the sentences (:meth:`totals`) but
         those whose toll also counts another report's (:func:`_split_totals`), the first with
-        an exact count (the lede's toll), else the first with a vague one, but of two or more tolls in the headline and
-        lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
+        an exact count (the lede's toll), else the first with a vague one, but of two or more
+        tolls in the headline and lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
         60; the body's partial counts are not totals) of those a higher one does not imply
         (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
         bodies found only where no one counted the killed (``37 bodies were recovered``

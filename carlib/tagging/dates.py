@@ -222,7 +222,8 @@ def _lexicon(lexicon: str = "date_words") -> _Lexicon:
                   rf"(?P<per_u>{alt('unit')})\b",
         "shift": rf"(?P<sh_n>\d{{1,3}}|{number})\s+"
                  rf"(?P<sh_u>{alt('unit', 'unit_plural', 'hour_unit')})\s+"
-                 rf"(?:(?P<sh_w>{alt('shift')})\b|(?P<sh_e>{alt('shift_end')})(?=\s*(?:[,.;:)]|$)))",
+                 rf"(?:(?P<sh_w>{alt('shift')})\b|"
+                 rf"(?P<sh_e>{alt('shift_end')})(?=\s*(?:[,.;:)]|$)))",
         "weekend": rf"(?P<we_mod>{alt('step', 'weekend_lead')})\s+{alt('weekend')}\b",
         "day_word": alt("day_word") + r"\b",
         "weekday": rf"(?:(?P<wd_mod>{step})\s+)?(?P<wd>{weekday})",
