@@ -256,6 +256,15 @@ def test_the_agent_of_the_event_a_motive_names_is_not_the_attacker():
     assert row.actor1 == "UPC"
 
 
+def test_an_event_after_which_something_happened_on_a_day_happened_by_that_day():
+    table = extract_incidents(corpus(
+        "Residents started fleeing Ndim, in the Central African Republic, on Saturday after a "
+        "deadly attack by gunmen, a journalist said. The gunmen had stormed the town's market "
+        "on Friday evening, killing 12 people.", published="2016-06-07"), merge=False)
+    assert table[["event_date", "fatalities"]].values.tolist() == [
+        [pd.Timestamp("2016-06-03"), 12]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

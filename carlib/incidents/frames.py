@@ -707,8 +707,11 @@ def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
                     abs(d.start - trigger.start()), abs(d.end - trigger.start()))))
                 day, precision, used = _when(in_clause, published, article.get(
                     "published_precision"))
-                if used is not None and _said_on(text, used.start, used.end):
-                    precision = max(precision, 2)  # "told AFP on Tuesday": by Tuesday
+                if used is not None and (_said_on(text, used.start, used.end) or (
+                        used.start < clause[0] and cues("earlier_clause").before(
+                            text, clause[0], 12))):
+                    precision = max(precision, 2)  # "told AFP on Tuesday", "started fleeing
+                    # on Saturday after a deadly attack": by that day
                 if _background(text, clause, (lo, hi), used, published, places):
                     continue
                 where, lowered = _place_of(text, places, clause, (lo, hi), trigger.start(), s,
