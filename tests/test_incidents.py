@@ -265,6 +265,20 @@ def test_an_event_after_which_something_happened_on_a_day_happened_by_that_day()
         [pd.Timestamp("2016-06-03"), 12]]
 
 
+def test_the_of_of_an_ing_event_noun_names_its_victim():
+    row = one("The shooting of a trader near Bria, in the Central African Republic, on Monday "
+              "angered residents.", published="2017-06-07")
+    assert (row.event_type, row.actor2) == ("Violence against civilians", "Civilians")
+
+
+def test_a_dated_item_of_a_list_is_an_event_not_a_pattern():
+    table = extract_incidents(corpus(
+        "Such cases in the Central African Republic include the shooting in June of a driver "
+        "in the town of Bangassou.", published="2017-08-08"), merge=False)
+    assert table[["location", "event_date"]].values.tolist() == [
+        ["Bangassou", pd.Timestamp("2017-06-01")]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "
@@ -552,6 +566,7 @@ def test_copies_of_one_story_are_one_source_dated_or_not():
     "The UN called on the authorities to investigate the attacks on Bria.",
     "To combat rising attacks, the government declared a state of emergency in Kaga-Bandoro.",
     "The raids on Bossangoa are part of a wider conflict between the armed groups.",
+    "Abuses by the militias in Bambari include killings, rape and the looting of homes.",
     "Fighting in the country has killed thousands and displaced a million people.",
     "Militias in the Central African Republic have killed at least 60 people and burned "
     "villages in the last few months.",

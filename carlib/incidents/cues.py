@@ -24,7 +24,9 @@ event's toll is 0); ``natural_cause`` (``malaria``, ``hunger``: a death with no 
 beside one is no event); ``consequence`` (``sparking``, ``triggering``: the event after it came
 of the one before and neither caused it nor was done by its subject); ``modified_noun``
 (``helicopter``, ``aircraft``: an event word right before one names a kind of thing, ``a
-combat helicopter``, not an event).
+combat helicopter``, not an event); ``list_verb`` (``include``: a list of acts is a pattern,
+not an event, unless the act has a date of its own); ``gerund_patient_prep`` (``of``: after an
+``-ing`` event noun it names the victim, ``the shooting of one worker``).
 
 ``incident_types.csv`` (``act, agent, patient, event_type, sub_event_type``) maps an act, the
 class of its agent (``state``, ``rioters`` or ``any``) and of its patient (``armed``,
@@ -47,7 +49,7 @@ _KINDS = ("hedge", "background", "summary_tense", "passive_aux", "agent_prep", "
           "light_verb", "armed_site", "context_clause", "sequence", "sound", "town_noun",
           "remains", "nominal_ending", "event_noun", "participle_ending", "gerund_ending",
           "source_intro", "caption", "credit_word", "no_dead", "blame_verb", "natural_cause",
-          "consequence", "modified_noun")
+          "consequence", "modified_noun", "list_verb", "gerund_patient_prep")
 
 
 @dataclass(frozen=True)

@@ -404,7 +404,9 @@ def _roles(text: str, trigger: re.Match, parts: list[Participant], people: list[
             # event's (but the attack "was carried out by", "was attributed to" its agent)
         near_end = min(hi, b + _TARGET_REACH)
         target = _after_marker(text, parts, c.patient_prep, b, near_end) or _after_marker(
-            text, parts, c.with_prep, b, near_end)
+            text, parts, c.with_prep, b, near_end) or (
+            _after_marker(text, parts, c.gerund_patient_prep, b, near_end) if gerund else None)
+        # "the shooting in June of one worker": the of of an -ing noun names its victim
         near = _nearest(parts, max(lo, a - _NOMINAL_REACH), a, before=True, prefer_armed=True)
         if near is not None and not _modifies(text[near.end:a]):
             near = None  # "peacekeepers ... failed to halt the attack": not its agent
@@ -629,10 +631,16 @@ def _natural_death(text: str, sentence, before, trigger: re.Match, after_one: bo
 
 def _hedged(text: str, clause: tuple[int, int], trigger_end: int, dates: list) -> bool:
     """Whether a hedge (``could``, ``may``, ``fear``) stands in the clause before the trigger
-    or just after it, outside the dates of the sentence (``In May 2023, armed men looted``)."""
+    or just after it, outside the dates of the sentence (``In May 2023, armed men looted``),
+    or a verb of a list (``abuses include killings``) with no date in the clause (not
+    ``which include the shooting in June of one worker``)."""
+    c = incident_cues()
     hi = min(clause[1], trigger_end + _HEDGE_AFTER)
-    return any(not any(d.start <= m.start() < d.end for d in dates)
-               for m in incident_cues().hedge.finditer(text, clause[0], hi))
+    if any(not any(d.start <= m.start() < d.end for d in dates)
+           for m in c.hedge.finditer(text, clause[0], hi)):
+        return True
+    return bool(c.list_verb.search(text, clause[0], hi)) and not any(
+        clause[0] <= d.start < clause[1] for d in dates)
 
 
 def frames_of(article: dict, sentences: list, rows: dict[str, dict], focus: str,
