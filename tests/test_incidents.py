@@ -279,6 +279,15 @@ def test_a_dated_item_of_a_list_is_an_event_not_a_pattern():
         ["Bangassou", pd.Timestamp("2017-06-01")]]
 
 
+def test_burning_told_before_the_attack_it_was_part_of_joins_it():
+    table = extract_incidents(corpus(
+        "Gunmen burned at least 40 huts in Ndim, in the Central African Republic, residents "
+        "said.\n\nOn Monday, the gunmen killed at least 12 civilians in Ndim.",
+        published="2016-10-20"), merge=False)
+    assert table[["event_type", "fatalities"]].values.tolist() == [
+        ["Violence against civilians", 12]]
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

@@ -398,9 +398,23 @@ def article_reports(frames: list[Frame], focus: str = "") -> list[_Report]:
             home.add(frame)
         elif not frame.sound_only:  # "gunfire rang out" alone reports nothing
             reports.append(_Report(frame, focus))
+    _fold_property(reports)
     _split_totals(reports)
     _share_told_once(reports)
     return sorted(reports, key=lambda r: min(f.trigger.start for f in r.frames))
+
+
+def _fold_property(reports: list[_Report]) -> None:
+    """A report of only burning or looting told before the violent report that takes each of
+    its frames is part of it (ACLED codes them as the attack): ``Seleka forces burned at
+    least 435 huts in the camp`` before ``Seleka rebels killed at least 37 civilians``."""
+    for report in [r for r in reports if not r.violent]:
+        home = next((r for r in reports if r.violent and all(
+            r.takes(f, loosely=True) for f in report.frames)), None)
+        if home is not None:
+            for frame in report.frames:
+                home.add(frame)
+            reports.remove(report)
 
 
 def _share_told_once(reports: list[_Report]) -> None:
