@@ -67,10 +67,10 @@ def test_dev_scores_do_not_fall(dev_scores):
     """Floors a little under the measured scores (README: "Scores on the development corpus");
     raise them as the rules improve."""
     floors = {"figures value": 0.97, "figures value+category": 0.94, "places distinct": 0.93,
-              "places acc@10km": 0.93, "incidents place+type": 0.77}
+              "places acc@10km": 0.93, "incidents place+type": 0.78}
     for name, floor in floors.items():
         s = dev_scores[name]
         assert s.f1 >= floor, f"{name}: F1 {s.f1:.3f} fell below {floor}"
-    shares = {"incidents actor1": 0.85, "incidents date": 0.90, "incidents fatalities": 0.70}
+    shares = {"incidents actor1": 0.86, "incidents date": 0.92, "incidents fatalities": 0.70}
     for name, floor in shares.items():  # of the matched incidents
         assert dev_scores[name].value >= floor, f"{name}: {dev_scores[name].value:.3f} < {floor}"
