@@ -423,8 +423,9 @@ def _share_told_once(reports: list[_Report]) -> None:
     not in the toll's own: the sub-events of one attack (:meth:`_Report.deaths`), not an
     arrest that followed it, nor the clash the toll's own sentence gave to the attack
     (``nine people died when gunmen attacked civilians and clashed with soldiers``)."""
+    tolls = {id(r): r.toll() for r in reports}
     for report in reports:
-        total, _, fig = report.toll()
+        total, _, fig = tolls[id(report)]
         told = next((f.sentence_id for f in report.frames
                      if fig is not None and any(d["start"] == fig["start"] for d in f.deaths)),
                     LEDE)
@@ -433,7 +434,7 @@ def _share_told_once(reports: list[_Report]) -> None:
         sentences = {f.sentence_id for f in report.frames}
         names = {f.place["name"] for f in report.frames}
         parts = [other for other in reports if other is not report and other.violent
-                 and other.kind[0] != report.kind[0] and pd.isna(other.toll()[0])
+                 and other.kind[0] != report.kind[0] and pd.isna(tolls[id(other)][0])
                  and any(f.sentence_id in sentences and f.place["name"] in names
                          for f in other.frames)
                  and all(f.sentence_id != told for f in other.frames)]
