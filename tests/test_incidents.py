@@ -288,6 +288,17 @@ def test_burning_told_before_the_attack_it_was_part_of_joins_it():
         ["Violence against civilians", 12]]
 
 
+def test_an_answer_placed_by_the_event_it_answers_stays_there():
+    table = extract_incidents(corpus(
+        "In Bria, in the Central African Republic, residents spoke of their fear on Sunday."
+        "\n\nGunmen killed five people in Ndele on Monday.\n\nOn Wednesday, militia fighters "
+        "attacked civilians in Kaga-Bandoro, killing 30 people.\n\nUN troops hit back, "
+        "killing 12 of the assailants.", published="2016-10-16"), merge=False)
+    tolls = table.groupby(["location", "event_type"])["fatalities"].sum().to_dict()
+    assert tolls[("Ndélé", "Violence against civilians")] == 5
+    assert tolls[("Kaga-Bandoro", "Battles")] == 12
+
+
 def test_a_group_named_only_in_the_background_is_not_the_attacker_of_the_news():
     row = one("Gunfire rocked Bangui, in the Central African Republic, in the worst unrest "
               "since Seleka rebels took over the city in March. Seven people were killed in "

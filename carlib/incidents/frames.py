@@ -782,8 +782,9 @@ def _where_answered(answer: Frame, before: list[Frame]) -> None:
     answered = next((f for f in reversed(before) if f.lowered < STORY), None)
     if answered is None:
         return
-    answer.place, answer.place_part, answer.lowered = (answered.place, answered.place_part,
-                                                       _LOOKBACK)
+    answer.place, answer.place_part = answered.place, answered.place_part
+    answer.lowered = 1  # from the sentences before, as _place_of's look back: the story's
+    # town no longer stands in for it (_at_story_town)
     if answer.time_part.start < 0:
         answer.event_date, answer.time_precision = answered.event_date, answered.time_precision
 
