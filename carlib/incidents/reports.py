@@ -295,8 +295,9 @@ class _Report:
         """(count, qualifier, figure row) of the dead: of the sentences (:meth:`totals`) but
         those whose toll also counts another report's (:func:`_split_totals`), the first with
         an exact count (the lede's toll), else the first with a vague one, but of two or more
-        tolls in the headline and lede the most conservative (``as many as 90 dead`` and ``between 60 and 90 killed``:
-        60; the body's partial counts are not totals) of those a higher one does not imply
+        tolls in the headline and lede the most conservative (``as many as 90 dead`` and
+        ``between 60 and 90 killed``: 60; the body's partial counts are not totals) of those a
+        higher one does not imply
         (``more than a dozen`` is not another estimate beside ``at least 16``), a count of
         bodies found only where no one counted the killed (``37 bodies were recovered``
         beside ``at least 115 people have been killed``); with no figure, a single victim

@@ -40,8 +40,8 @@ Also read: ``5-6 December``, ``March last year``, ``late 2012``, ``the 1990s``, 
 weekend``, ``in the coming weeks``, ``over the past two days`` (the days up to publication)
 and ``the next day`` (the day after the previous date); ``a month earlier``, ``72 hours
 before``, ``two days later``, ``the previous week``, ``the week before`` are that far from the
-previous date (``before``/``after`` only
-at a clause's end: ``two days after the attack`` is left alone).
+previous date (``before``/``after`` only at a clause's end: ``two days after the attack`` is
+left alone).
 Every word is in the editable lexicon ``carlib/lexicons/<language>/date_words.csv`` (columns
 ``word, kind, value, source, case``; or your own CSV: ``extract_dates(..., lexicon=path)``):
 months, weekdays, relation and future cues, and the closed-class words of the grammar, each
@@ -612,7 +612,7 @@ def _anaphor(m: re.Match, ctx: _Context) -> _Reading:
     if unit != "day" or m["nd_u2"]:
         steps = ctx.lex.anaphor_steps[_key(m["nd_step"])] if m["nd_step"] else \
             ctx.lex.shifts[_key(m["nd_w"])]
-        return _from_previous(ctx, unit, steps, f"anaphoric: {m.group()} '{quote}'")
+        return _from_previous(ctx, unit, steps, m.group())
     if earlier.precision != "day" or earlier.start is None or earlier.start != earlier.end:
         return ctx.unresolved("day", f"anaphoric: '{quote}' is not one known day")
     offset = ctx.lex.anaphor_steps[_key(m["nd_step"])]
@@ -634,15 +634,16 @@ def _shift(m: re.Match, ctx: _Context) -> _Reading:
     unit = "day" if word in ctx.lex.hour_units else ctx.lex.units[word]
     if word in ctx.lex.hour_units:
         steps = round(steps / 24)
-    return _from_previous(ctx, unit, steps, f"anaphoric: {m.group()} '{ctx.previous[0]}'")
+    return _from_previous(ctx, unit, steps, m.group())
 
 
-def _from_previous(ctx: _Context, unit: str, steps: int, note: str) -> _Reading:
+def _from_previous(ctx: _Context, unit: str, steps: int, words: str) -> _Reading:
     """``steps`` units from the article's previous date, at the coarser of its precision
-    and the unit's."""
-    earlier = ctx.previous[1] if ctx.previous is not None else None
-    if earlier is None or earlier.start is None:
+    and the unit's; ``words``: the expression, for the note."""
+    quote, earlier = ctx.previous
+    if earlier.start is None:
         return ctx.unresolved(unit, "anaphoric: no earlier date in the article")
+    note = f"anaphoric: {words} '{quote}'"
     end = earlier.end or earlier.start
     if unit in ("day", "week") and earlier.precision in ("day", "week"):
         days = steps * _SPAN_DAYS[unit]
@@ -654,9 +655,9 @@ def _from_previous(ctx: _Context, unit: str, steps: int, note: str) -> _Reading:
     if unit == "year" or earlier.precision == "year":
         year = earlier.start.year + (steps if unit == "year" else 0)
         return _Reading(date(year, 1, 1), date(year, 12, 31), "year", "relative", note)
-    months = steps if unit == "month" else 0
-    year, month = _add_months(earlier.start, months)
-    if unit in ("day", "week"):  # a few days from a month: that month
+    if unit == "month":
+        year, month = _add_months(earlier.start, steps)
+    else:  # a few days or weeks from a month: the month they fall in
         shifted = earlier.start + timedelta(days=steps * _SPAN_DAYS[unit])
         year, month = shifted.year, shifted.month
     return _Reading(date(year, month, 1), _month_end(year, month), "month", "relative", note)
